@@ -1,0 +1,1 @@
+# Periods, questionnaires, submissions, records and reports arrive with the next issues.

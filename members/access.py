@@ -1,0 +1,77 @@
+"""The one permission layer: may this person do this to this object?
+
+Every view asks here first. Something in a group the person does not belong to
+is a 404 (we do not confirm that it exists); a role too weak is a 403.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from .models import CoordinationGroup, Membership, Organisation, Role, User
+
+
+@dataclass(frozen=True)
+class GroupAccess:
+    """What one person may do in one group, read once per request."""
+
+    user: User
+    group: CoordinationGroup
+    role: str | None
+    organisation_ids: frozenset
+
+    @property
+    def is_coordinator(self):
+        return self.role == Role.COORDINATOR or self.user.is_superuser
+
+    @property
+    def is_representative(self):
+        return bool(self.organisation_ids)
+
+    def represents(self, organisation):
+        return organisation.group_id == self.group.pk and organisation.pk in self.organisation_ids
+
+    def require_coordinator(self):
+        if not self.is_coordinator:
+            raise PermissionDenied
+        return self
+
+
+def groups_for(user):
+    """The groups a person may open, for menus and the start page."""
+    if user.is_superuser:
+        return CoordinationGroup.objects.all()
+    return CoordinationGroup.objects.filter(
+        memberships__in=Membership.objects.active().filter(user=user)
+    ).distinct()
+
+
+def group_access_for(user, slug):
+    """The person's access to the group with this slug, or 404 if they have none."""
+    group = get_object_or_404(CoordinationGroup, slug=slug)
+    role = None
+    organisation_ids = set()
+    for membership in Membership.objects.active().filter(user=user, group=group):
+        if membership.organisation_id:
+            organisation_ids.add(membership.organisation_id)
+        else:
+            role = membership.role
+    if role is None and not organisation_ids and not user.is_superuser:
+        raise Http404
+    return GroupAccess(user, group, role, frozenset(organisation_ids))
+
+
+def coordinator_access_for(user, slug):
+    return group_access_for(user, slug).require_coordinator()
+
+
+def organisation_for(access, pk):
+    """An organisation of the person's group; another group's is a 404."""
+    return get_object_or_404(Organisation, group=access.group, pk=pk)
+
+
+def person_for(access, pk):
+    """A person with a role (active or not) in the group; anyone else is a 404."""
+    return get_object_or_404(User.objects.filter(memberships__group=access.group).distinct(), pk=pk)

@@ -1,0 +1,170 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import Membership, Organisation, Role, User
+
+
+class SignInForm(AuthenticationForm):
+    """Sign in with e-mail and password; a deactivated person is told so, not just refused."""
+
+    username = forms.EmailField(
+        label=_("E-mail address"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+    error_messages = {
+        "invalid_login": _("The e-mail address or the password is wrong. Please try again."),
+        "inactive": _(
+            "Your account has been deactivated. Contact your group's coordinator "
+            "if you need access again."
+        ),
+    }
+
+    def clean(self):
+        email = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if email and password:
+            person = User.objects.filter(email__iexact=email).first()
+            if person and not person.is_active and person.check_password(password):
+                raise forms.ValidationError(self.error_messages["inactive"], code="inactive")
+        return super().clean()
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "short_name", "joined_on", "left_on"]
+        widgets = {
+            "joined_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "left_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "short_name": _("Used in tables and lists, e.g. “Polisen”."),
+            "left_on": _("Fill in when the organisation leaves the group. Its history is kept."),
+        }
+
+    def __init__(self, *args, group, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.group = group
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        clash = Organisation.objects.filter(group=self.group, name__iexact=name)
+        if self.instance.pk:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(
+                _("The group already has an organisation with this name."), code="unique"
+            )
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        joined, left = cleaned.get("joined_on"), cleaned.get("left_on")
+        if joined and left and left < joined:
+            self.add_error("left_on", _("The organisation cannot leave before it joined."))
+        return cleaned
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    full_name = forms.CharField(label=_("Full name"), max_length=150, required=False)
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=Role.choices,
+        widget=forms.RadioSelect,
+        initial=Role.REPRESENTATIVE,
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        help_text=_("Required for a representative: the organisation the person answers for."),
+    )
+
+    def __init__(self, *args, group, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.group = group
+        self.fields["organisation"].queryset = group.organisations.current()
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if Membership.objects.active().filter(group=self.group, user__email__iexact=email).exists():
+            raise forms.ValidationError(
+                _(
+                    "This person is already a member of the group. "
+                    "Change their roles on the people page instead."
+                ),
+                code="member",
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("role") == Role.REPRESENTATIVE and not cleaned.get("organisation"):
+            self.add_error("organisation", _("Choose the organisation the person represents."))
+        return cleaned
+
+
+class RolesForm(forms.Form):
+    group_role = forms.ChoiceField(
+        label=_("Role in the group"),
+        choices=[("", _("None (only as a representative)"))]
+        + [(Role.COORDINATOR, Role.COORDINATOR.label), (Role.READER, Role.READER.label)],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Represents"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, group, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisations"].queryset = group.organisations.current()
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("group_role") and not cleaned.get("organisations"):
+            raise forms.ValidationError(
+                _("Choose at least one role. To take away all access, deactivate the person."),
+                code="no_role",
+            )
+        return cleaned
+
+
+class AcceptInvitationForm(forms.Form):
+    """A new person chooses their name and password."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("The two passwords are not the same."))
+        elif first:
+            candidate = User(email=self.email, full_name=cleaned.get("full_name", ""))
+            try:
+                password_validation.validate_password(first, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned

@@ -1,0 +1,284 @@
+"""People, coordination groups, member organisations and who may do what in them."""
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **fields):
+        fields.setdefault("is_staff", True)
+        fields.setdefault("is_superuser", True)
+        return self.create_user(email, password, **fields)
+
+    def get_by_natural_key(self, email):
+        return self.get(email__iexact=email)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person. Signs in with their e-mail address."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=150)
+    title = models.CharField(_("title"), max_length=150, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(_("staff status"), default=False)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["full_name", "email"]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def clean(self):
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class CoordinationGroup(models.Model):
+    """A regional coordination group (samordningsgrupp); one installation hosts several."""
+
+    name = models.CharField(_("name"), max_length=200)
+    county = models.CharField(_("county"), max_length=100)
+    slug = models.SlugField(_("short address"), unique=True)
+    description = models.TextField(_("short description"), blank=True)
+
+    class Meta:
+        verbose_name = _("coordination group")
+        verbose_name_plural = _("coordination groups")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def current(self, on=None):
+        """Organisations that are members on the given date (today by default)."""
+        on = on or timezone.localdate()
+        return self.filter(Q(joined_on__isnull=True) | Q(joined_on__lte=on)).filter(
+            Q(left_on__isnull=True) | Q(left_on__gt=on)
+        )
+
+
+class Organisation(models.Model):
+    """A member organisation (authority) of one coordination group."""
+
+    group = models.ForeignKey(
+        CoordinationGroup,
+        on_delete=models.PROTECT,
+        related_name="organisations",
+        verbose_name=_("coordination group"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=60)
+    order = models.PositiveIntegerField(_("display order"), default=0)
+    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("member organisation")
+        verbose_name_plural = _("member organisations")
+        ordering = ["group", "order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "name"], name="organisation_unique_name_in_group"
+            ),
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True)
+                | Q(joined_on__isnull=True)
+                | Q(left_on__gte=models.F("joined_on")),
+                name="organisation_leaves_after_joining",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def has_left(self):
+        return self.left_on is not None and self.left_on <= timezone.localdate()
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("Coordinator")
+    REPRESENTATIVE = "representative", _("Representative")
+    READER = "reader", _("Reader")
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True, user__is_active=True)
+
+
+class Membership(models.Model):
+    """A person's role in a group.
+
+    A person has at most one group-wide role (coordinator or reader) per group and
+    may in addition represent one or more of the group's organisations, one row each.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("person"),
+    )
+    group = models.ForeignKey(
+        CoordinationGroup,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("coordination group"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="representatives",
+        verbose_name=_("organisation"),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(role=Role.REPRESENTATIVE, organisation__isnull=False)
+                    | (~Q(role=Role.REPRESENTATIVE) & Q(organisation__isnull=True))
+                ),
+                name="membership_organisation_iff_representative",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "group"],
+                condition=Q(organisation__isnull=True),
+                name="membership_one_group_role_per_person",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "organisation"],
+                condition=Q(organisation__isnull=False),
+                name="membership_one_row_per_represented_organisation",
+            ),
+        ]
+        indexes = [
+            # access.group_access_for: a person's active roles in one group, on every request.
+            models.Index(fields=["user", "group", "is_active"], name="membership_user_group_idx"),
+        ]
+
+    def __str__(self):
+        if self.organisation_id:
+            return f"{self.user} – {self.get_role_display()} ({self.organisation})"
+        return f"{self.user} – {self.get_role_display()} ({self.group})"
+
+
+def _hash_token(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+
+    def by_token(self, token):
+        return self.filter(token_hash=_hash_token(token))
+
+
+class Invitation(models.Model):
+    """An invitation by e-mail to a role in a group. The link works once, until it expires.
+
+    Only a hash of the token is stored, so the database alone does not open accounts.
+    """
+
+    group = models.ForeignKey(
+        CoordinationGroup, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("e-mail address"))
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(role=Role.REPRESENTATIVE, organisation__isnull=False)
+                    | (~Q(role=Role.REPRESENTATIVE) & Q(organisation__isnull=True))
+                ),
+                name="invitation_organisation_iff_representative",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.group}"
+
+    @staticmethod
+    def new_token():
+        token = secrets.token_urlsafe(32)
+        return token, _hash_token(token)
+
+    @property
+    def is_expired(self):
+        return timezone.now() >= self.expires_at
+
+    @property
+    def is_usable(self):
+        return self.accepted_at is None and self.revoked_at is None and not self.is_expired

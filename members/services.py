@@ -1,0 +1,191 @@
+"""Workflows on groups, organisations and people. Views call these; nothing else writes."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from .models import Invitation, Membership, Organisation, Role, User
+
+
+class InvitationUnusable(Exception):
+    """The invitation link was used, revoked or has expired."""
+
+
+def site_url(path):
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def organisation_create(*, group, name, short_name, joined_on=None, left_on=None):
+    with transaction.atomic():
+        last = group.organisations.aggregate(last=Max("order"))["last"]
+        return Organisation.objects.create(
+            group=group,
+            name=name,
+            short_name=short_name,
+            joined_on=joined_on,
+            left_on=left_on,
+            order=(last or 0) + 1,
+        )
+
+
+def organisation_move(*, organisation, offset):
+    """Move an organisation up (offset -1) or down (+1) in its group's display order."""
+    with transaction.atomic():
+        siblings = list(
+            Organisation.objects.select_for_update()
+            .filter(group_id=organisation.group_id)
+            .order_by("order", "name")
+        )
+        index = next(i for i, o in enumerate(siblings) if o.pk == organisation.pk)
+        target = index + offset
+        if 0 <= target < len(siblings):
+            siblings[index], siblings[target] = siblings[target], siblings[index]
+        for position, sibling in enumerate(siblings, start=1):
+            sibling.order = position
+        Organisation.objects.bulk_update(siblings, ["order"])
+
+
+def _send_mail(*, to, language, subject_template, body_template, context):
+    """Render a mail in the recipient's language, plain text with an HTML alternative."""
+    with translation.override(language):
+        subject = " ".join(render_to_string(subject_template, context).split())
+        text = render_to_string(body_template + ".txt", context)
+        html = render_to_string(body_template + ".html", context)
+    message = EmailMultiAlternatives(subject, text, to=[to])
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+def invitation_create(*, group, email, full_name, role, organisation, by):
+    """Invite a person by e-mail; earlier pending invitations of the same address lapse."""
+    email = email.strip().lower()
+    token, token_hash = Invitation.new_token()
+    with transaction.atomic():
+        now = timezone.now()
+        group.invitations.pending().filter(email__iexact=email).update(revoked_at=now)
+        invitation = Invitation.objects.create(
+            group=group,
+            email=email,
+            full_name=full_name,
+            role=role,
+            organisation=organisation if role == Role.REPRESENTATIVE else None,
+            invited_by=by,
+            token_hash=token_hash,
+            expires_at=now + timedelta(days=settings.INVITATION_MAX_AGE_DAYS),
+        )
+        existing = User.objects.filter(email__iexact=email).first()
+        context = {
+            "invitation": invitation,
+            "link": site_url(reverse("members:invitation_accept", args=[token])),
+            "inviter": by,
+            "max_age_days": settings.INVITATION_MAX_AGE_DAYS,
+        }
+        transaction.on_commit(
+            lambda: _send_mail(
+                to=email,
+                language=existing.language if existing else settings.LANGUAGE_CODE,
+                subject_template="members/email/invitation_subject.txt",
+                body_template="members/email/invitation",
+                context=context,
+            )
+        )
+    return invitation
+
+
+def invitation_revoke(*, invitation):
+    Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+
+
+def _grant(*, user, group, role, organisation=None):
+    """Give a person a role, reactivating an earlier one rather than adding a second row."""
+    if role == Role.REPRESENTATIVE:
+        Membership.objects.update_or_create(
+            user=user,
+            organisation=organisation,
+            defaults={"group": group, "role": role, "is_active": True},
+        )
+    else:
+        Membership.objects.update_or_create(
+            user=user,
+            group=group,
+            organisation=None,
+            defaults={"role": role, "is_active": True},
+        )
+
+
+def invitation_accept(*, invitation, full_name="", password=None):
+    """Accept an invitation: create the person (or use their account) and give the role.
+
+    Returns the person. The claim on the invitation is a conditional update, so a link
+    clicked twice at once is accepted once.
+    """
+    with transaction.atomic():
+        claimed = Invitation.objects.filter(
+            pk=invitation.pk,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        ).update(accepted_at=timezone.now())
+        if not claimed:
+            raise InvitationUnusable
+        user = User.objects.filter(email__iexact=invitation.email).first()
+        if user is None:
+            user = User.objects.create_user(
+                invitation.email, password, full_name=full_name or invitation.full_name
+            )
+        elif password:
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        if not user.is_active:
+            user.is_active = True
+            user.save(update_fields=["is_active"])
+        _grant(
+            user=user,
+            group=invitation.group,
+            role=invitation.role,
+            organisation=invitation.organisation,
+        )
+    return user
+
+
+def membership_set_roles(*, group, user, group_role, organisations):
+    """Set a person's roles in a group: one group-wide role (or none) and the organisations
+    they represent. Roles taken away are kept as inactive rows, so history remains."""
+    with transaction.atomic():
+        current = Membership.objects.select_for_update().filter(user=user, group=group)
+        keep_org_ids = {o.pk for o in organisations}
+        for membership in current:
+            if membership.organisation_id:
+                membership.is_active = membership.organisation_id in keep_org_ids
+            else:
+                membership.is_active = bool(group_role)
+                if group_role:
+                    membership.role = group_role
+            membership.save(update_fields=["is_active", "role"])
+        if group_role:
+            _grant(user=user, group=group, role=group_role)
+        for organisation in organisations:
+            _grant(user=user, group=group, role=Role.REPRESENTATIVE, organisation=organisation)
+        if not user.is_active:
+            user.is_active = True
+            user.save(update_fields=["is_active"])
+
+
+def membership_deactivate(*, group, user):
+    """Take away all of a person's roles in a group. A person left with no role in any
+    group can no longer sign in."""
+    with transaction.atomic():
+        Membership.objects.filter(user=user, group=group).update(is_active=False)
+        if (
+            not user.is_superuser
+            and not Membership.objects.filter(user=user, is_active=True).exists()
+        ):
+            User.objects.filter(pk=user.pk).update(is_active=False)

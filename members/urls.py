@@ -1,0 +1,81 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from . import views
+from .forms import SignInForm
+
+app_name = "members"
+
+urlpatterns = [
+    path(
+        "konto/logga-in/",
+        auth_views.LoginView.as_view(
+            template_name="members/login.html",
+            authentication_form=SignInForm,
+            redirect_authenticated_user=True,
+        ),
+        name="login",
+    ),
+    path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "konto/losenord/",
+        auth_views.PasswordResetView.as_view(
+            template_name="members/password_reset_form.html",
+            email_template_name="members/email/password_reset.txt",
+            html_email_template_name="members/email/password_reset.html",
+            subject_template_name="members/email/password_reset_subject.txt",
+            success_url=reverse_lazy("members:password_reset_done"),
+        ),
+        name="password_reset",
+    ),
+    path(
+        "konto/losenord/skickat/",
+        auth_views.PasswordResetDoneView.as_view(template_name="members/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "konto/losenord/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="members/password_reset_confirm.html",
+            success_url=reverse_lazy("members:password_reset_complete"),
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "konto/losenord/klart/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="members/password_reset_complete.html"
+        ),
+        name="password_reset_complete",
+    ),
+    path("konto/inbjudan/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("grupp/<slug:slug>/organisationer/", views.organisation_list, name="organisation_list"),
+    path(
+        "grupp/<slug:slug>/organisationer/ny/",
+        views.organisation_create,
+        name="organisation_create",
+    ),
+    path(
+        "grupp/<slug:slug>/organisationer/<int:pk>/",
+        views.organisation_edit,
+        name="organisation_edit",
+    ),
+    path(
+        "grupp/<slug:slug>/organisationer/<int:pk>/flytta/",
+        views.organisation_move,
+        name="organisation_move",
+    ),
+    path("grupp/<slug:slug>/personer/", views.person_list, name="person_list"),
+    path("grupp/<slug:slug>/personer/bjud-in/", views.person_invite, name="person_invite"),
+    path("grupp/<slug:slug>/personer/<int:pk>/", views.person_edit, name="person_edit"),
+    path(
+        "grupp/<slug:slug>/personer/<int:pk>/inaktivera/",
+        views.person_deactivate,
+        name="person_deactivate",
+    ),
+    path(
+        "grupp/<slug:slug>/inbjudningar/<int:pk>/aterkalla/",
+        views.invitation_revoke,
+        name="invitation_revoke",
+    ),
+]

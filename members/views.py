@@ -1,0 +1,213 @@
+"""Sign-in, invitations, and the coordinator's pages for organisations and people."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import access, services
+from .forms import AcceptInvitationForm, InvitationForm, OrganisationForm, RolesForm
+from .models import Invitation, Membership, User
+
+
+@login_not_required
+def invitation_accept(request, token):
+    """Anyone holding a valid link may accept it; a new person chooses a password."""
+    invitation = Invitation.objects.by_token(token).select_related("group", "organisation").first()
+    if invitation is None or not invitation.is_usable:
+        return render(
+            request, "members/invitation_unusable.html", {"invitation": invitation}, status=410
+        )
+    existing = User.objects.filter(email__iexact=invitation.email, is_active=True).first()
+    has_password = existing is not None and existing.has_usable_password()
+    form = None
+    if not has_password:
+        form = AcceptInvitationForm(
+            request.POST or None,
+            email=invitation.email,
+            initial={"full_name": invitation.full_name},
+        )
+    if request.method == "POST" and (form is None or form.is_valid()):
+        try:
+            person = services.invitation_accept(
+                invitation=invitation,
+                full_name=form.cleaned_data["full_name"] if form else "",
+                password=form.cleaned_data["password1"] if form else None,
+            )
+        except services.InvitationUnusable:
+            return render(
+                request, "members/invitation_unusable.html", {"invitation": invitation}, status=410
+            )
+        if form is not None:
+            login(request, person, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome! Your account is ready."))
+            return redirect("group_home", slug=invitation.group.slug)
+        messages.success(request, _("The invitation is accepted. Sign in to continue."))
+        return redirect("members:login")
+    return render(
+        request,
+        "members/invitation_accept.html",
+        {"invitation": invitation, "form": form, "existing": existing},
+    )
+
+
+def organisation_list(request, slug):
+    """The coordinator lists, orders and adds the group's member organisations."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    organisations = group_access.group.organisations.order_by("order", "name")
+    return render(
+        request,
+        "members/organisation_list.html",
+        {"access": group_access, "group": group_access.group, "organisations": organisations},
+    )
+
+
+def organisation_create(request, slug):
+    """The coordinator adds a member organisation."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    form = OrganisationForm(request.POST or None, group=group_access.group)
+    if request.method == "POST" and form.is_valid():
+        organisation = services.organisation_create(group=group_access.group, **form.cleaned_data)
+        messages.success(request, _("%(name)s was added.") % {"name": organisation.name})
+        return redirect("members:organisation_list", slug=slug)
+    return render(
+        request,
+        "members/organisation_form.html",
+        {"access": group_access, "group": group_access.group, "form": form},
+    )
+
+
+def organisation_edit(request, slug, pk):
+    """The coordinator edits an organisation, or records that it has left the group."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    organisation = access.organisation_for(group_access, pk)
+    form = OrganisationForm(request.POST or None, instance=organisation, group=group_access.group)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("%(name)s was saved.") % {"name": organisation.name})
+        return redirect("members:organisation_list", slug=slug)
+    return render(
+        request,
+        "members/organisation_form.html",
+        {
+            "access": group_access,
+            "group": group_access.group,
+            "form": form,
+            "organisation": organisation,
+        },
+    )
+
+
+@require_POST
+def organisation_move(request, slug, pk):
+    """The coordinator moves an organisation one step up or down in the group's order."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    organisation = access.organisation_for(group_access, pk)
+    offset = -1 if request.POST.get("direction") == "up" else 1
+    services.organisation_move(organisation=organisation, offset=offset)
+    return redirect("members:organisation_list", slug=slug)
+
+
+def person_list(request, slug):
+    """The coordinator sees everyone with a role in the group, and pending invitations."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    group = group_access.group
+    people = (
+        User.objects.filter(memberships__group=group)
+        .distinct()
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.filter(group=group).select_related("organisation"),
+                to_attr="group_memberships",
+            )
+        )
+        .order_by("full_name", "email")
+    )
+    invitations = group.invitations.pending().select_related("organisation")
+    return render(
+        request,
+        "members/person_list.html",
+        {
+            "access": group_access,
+            "group": group,
+            "people": people,
+            "invitations": [i for i in invitations if not i.is_expired],
+        },
+    )
+
+
+def person_invite(request, slug):
+    """The coordinator invites a person by e-mail to a role in the group."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    form = InvitationForm(request.POST or None, group=group_access.group)
+    if request.method == "POST" and form.is_valid():
+        invitation = services.invitation_create(
+            group=group_access.group, by=request.user, **form.cleaned_data
+        )
+        messages.success(
+            request, _("An invitation was sent to %(email)s.") % {"email": invitation.email}
+        )
+        return redirect("members:person_list", slug=slug)
+    return render(
+        request,
+        "members/person_invite.html",
+        {"access": group_access, "group": group_access.group, "form": form},
+    )
+
+
+@require_POST
+def invitation_revoke(request, slug, pk):
+    """The coordinator withdraws a pending invitation."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    invitation = get_object_or_404(Invitation, group=group_access.group, pk=pk)
+    services.invitation_revoke(invitation=invitation)
+    messages.success(
+        request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email}
+    )
+    return redirect("members:person_list", slug=slug)
+
+
+def person_edit(request, slug, pk):
+    """The coordinator changes a person's roles in the group."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    group = group_access.group
+    person = access.person_for(group_access, pk)
+    active = Membership.objects.filter(user=person, group=group, is_active=True)
+    initial = {
+        "group_role": next((m.role for m in active if not m.organisation_id), ""),
+        "organisations": [m.organisation_id for m in active if m.organisation_id],
+    }
+    form = RolesForm(request.POST or None, group=group, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.membership_set_roles(
+            group=group,
+            user=person,
+            group_role=form.cleaned_data["group_role"],
+            organisations=form.cleaned_data["organisations"],
+        )
+        messages.success(request, _("The roles of %(name)s were saved.") % {"name": person})
+        return redirect("members:person_list", slug=slug)
+    return render(
+        request,
+        "members/person_edit.html",
+        {"access": group_access, "group": group, "person": person, "form": form},
+    )
+
+
+@require_POST
+def person_deactivate(request, slug, pk):
+    """The coordinator takes away all of a person's roles in the group."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    person = access.person_for(group_access, pk)
+    if person == request.user:
+        messages.error(request, _("You cannot deactivate yourself."))
+    else:
+        services.membership_deactivate(group=group_access.group, user=person)
+        messages.success(
+            request, _("%(name)s no longer has access to the group.") % {"name": person}
+        )
+    return redirect("members:person_list", slug=slug)

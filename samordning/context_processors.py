@@ -1,0 +1,9 @@
+from members.access import groups_for
+
+
+def navigation(request):
+    """The groups in the header menu of a signed-in person."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"nav_groups": groups_for(user)}

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("sprak/", views.set_language, name="set_language"),
+    path("grupp/<slug:slug>/", views.group_home, name="group_home"),
+    path("", include("members.urls")),
+    path("admin/", admin.site.urls),
+]

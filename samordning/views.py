@@ -1,0 +1,63 @@
+"""Site-wide views: the start page, the group start page, the language switch, health."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.i18n import set_language as django_set_language
+
+from members import access
+from members.models import Membership
+
+
+def home(request):
+    """Send a person to their group; someone in several groups chooses one."""
+    groups = list(access.groups_for(request.user))
+    if len(groups) == 1:
+        return redirect("group_home", slug=groups[0].slug)
+    return render(request, "home.html", {"groups": groups})
+
+
+def group_home(request, slug):
+    """The group's start page, for everyone in the group; what it shows follows the role."""
+    group_access = access.group_access_for(request.user, slug)
+    group = group_access.group
+    organisations = list(group.organisations.current().order_by("order", "name"))
+    represented = [o for o in organisations if group_access.represents(o)]
+    coordinators = (
+        Membership.objects.active()
+        .filter(group=group, role="coordinator")
+        .select_related("user")
+        .order_by("user__full_name")
+    )
+    return render(
+        request,
+        "group_home.html",
+        {
+            "access": group_access,
+            "group": group,
+            "organisations": organisations,
+            "represented": represented,
+            "coordinators": coordinators,
+        },
+    )
+
+
+@login_not_required
+def set_language(request):
+    """The language switch works before signing in too."""
+    return django_set_language(request)
+
+
+@login_not_required
+@never_cache
+def healthz(request):
+    """200 when the database answers, 503 when it does not; for load balancers and monitors."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")

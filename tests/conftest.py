@@ -1,0 +1,85 @@
+"""Named personas, built once per test: two groups, two organisations in the first,
+and one person of each role."""
+
+from dataclasses import dataclass
+
+import pytest
+
+from members.models import CoordinationGroup, Membership, Organisation, Role, User
+
+PASSWORD = "ett-långt-lösenord-för-test"
+
+
+def make_person(email, full_name="", **fields):
+    return User.objects.create_user(email, PASSWORD, full_name=full_name or email, **fields)
+
+
+def give_role(user, group, role, organisation=None):
+    return Membership.objects.create(user=user, group=group, role=role, organisation=organisation)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """The real hasher is deliberately slow; the suite signs in hundreds of times."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@dataclass
+class World:
+    group: CoordinationGroup
+    other_group: CoordinationGroup
+    org_a: Organisation
+    org_b: Organisation
+    other_org: Organisation
+    coordinator: User
+    reader: User
+    rep_a: User
+    rep_b: User
+    other_coordinator: User
+    superuser: User
+
+    def persona(self, name):
+        return None if name == "anonymous" else getattr(self, name)
+
+
+@pytest.fixture
+def world(db):
+    group = CoordinationGroup.objects.create(
+        name="Samordningsgruppen i Västerbotten", county="Västerbotten", slug="vasterbotten"
+    )
+    other_group = CoordinationGroup.objects.create(
+        name="Samordningsgruppen i Norrbotten", county="Norrbotten", slug="norrbotten"
+    )
+    org_a = Organisation.objects.create(group=group, name="Polismyndigheten", short_name="Polisen", order=1)
+    org_b = Organisation.objects.create(group=group, name="Migrationsverket", short_name="Migrationsverket", order=2)
+    other_org = Organisation.objects.create(
+        group=other_group, name="Region Norrbotten", short_name="Regionen", order=1
+    )
+    coordinator = make_person("samordnare@example.org", "Sara Samordnare")
+    give_role(coordinator, group, Role.COORDINATOR)
+    reader = make_person("lasare@example.org", "Rut Läsare")
+    give_role(reader, group, Role.READER)
+    rep_a = make_person("polisen@example.org", "Petra Polis")
+    give_role(rep_a, group, Role.REPRESENTATIVE, org_a)
+    rep_b = make_person("migration@example.org", "Mikael Migration")
+    give_role(rep_b, group, Role.REPRESENTATIVE, org_b)
+    other_coordinator = make_person("samordnare@norrbotten.example.org", "Nora Norr")
+    give_role(other_coordinator, other_group, Role.COORDINATOR)
+    superuser = User.objects.create_superuser("admin@example.org", PASSWORD, full_name="Admin")
+    return World(
+        group, other_group, org_a, org_b, other_org,
+        coordinator, reader, rep_a, rep_b, other_coordinator, superuser,
+    )
+
+
+@pytest.fixture
+def client_for(client):
+    """A test client signed in as the given person (or anonymous for None)."""
+
+    def sign_in(person):
+        client.logout()
+        if person is not None:
+            client.force_login(person)
+        return client
+
+    return sign_in

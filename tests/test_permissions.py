@@ -1,0 +1,185 @@
+"""Every URL of the site × every persona → the answer they get.
+
+A URL pattern without an expectation here fails the test: a new page must say who may
+open it. "login" means a redirect to the sign-in page.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.tokens import default_token_generator
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from members.models import Invitation, Role
+
+PERSONAS = [
+    "anonymous",
+    "reader",
+    "rep_a",
+    "rep_b",
+    "coordinator",
+    "other_coordinator",
+    "superuser",
+]
+
+# Shorthands for whole rows.
+COORDINATOR_ONLY = {
+    "anonymous": "login",
+    "reader": 403,
+    "rep_a": 403,
+    "rep_b": 403,
+    "coordinator": 200,
+    "other_coordinator": 404,
+    "superuser": 200,
+}
+COORDINATOR_ACTION = {**COORDINATOR_ONLY, "coordinator": 302, "superuser": 302}
+GROUP_MEMBERS = {
+    "anonymous": "login",
+    "reader": 200,
+    "rep_a": 200,
+    "rep_b": 200,
+    "coordinator": 200,
+    "other_coordinator": 404,
+    "superuser": 200,
+}
+EVERYONE = dict.fromkeys(PERSONAS, 200)
+ANONYMOUS_ONLY = {**dict.fromkeys(PERSONAS, 302), "anonymous": 200}
+
+# url name → (method, expectations)
+EXPECTED = {
+    "home": ("get", {**dict.fromkeys(PERSONAS, 302), "anonymous": "login", "superuser": 200}),
+    "healthz": ("get", EVERYONE),
+    "set_language": ("post", dict.fromkeys(PERSONAS, 302)),
+    "group_home": ("get", GROUP_MEMBERS),
+    "members:login": ("get", ANONYMOUS_ONLY),
+    "members:logout": ("post", dict.fromkeys(PERSONAS, "login")),
+    "members:password_reset": ("get", EVERYONE),
+    "members:password_reset_done": ("get", EVERYONE),
+    "members:password_reset_confirm": ("get", dict.fromkeys(PERSONAS, 302)),
+    "members:password_reset_complete": ("get", EVERYONE),
+    "members:invitation_accept": ("get", EVERYONE),
+    "members:organisation_list": ("get", COORDINATOR_ONLY),
+    "members:organisation_create": ("get", COORDINATOR_ONLY),
+    "members:organisation_edit": ("get", COORDINATOR_ONLY),
+    "members:organisation_move": ("post", COORDINATOR_ACTION),
+    "members:person_list": ("get", COORDINATOR_ONLY),
+    "members:person_invite": ("get", COORDINATOR_ONLY),
+    "members:person_edit": ("get", COORDINATOR_ONLY),
+    "members:person_deactivate": ("post", COORDINATOR_ACTION),
+    "members:invitation_revoke": ("post", COORDINATOR_ACTION),
+}
+
+
+def _url_names(patterns, namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace == "admin":
+                continue  # Django's admin, checked below as one place.
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _url_names(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield namespace + entry.name
+        elif isinstance(entry, URLPattern):
+            pytest.fail(f"URL pattern {entry.pattern} has no name, so no expectation")
+
+
+def test_every_url_pattern_has_an_expectation():
+    names = set(_url_names(get_resolver().url_patterns))
+    assert names == set(EXPECTED), (
+        f"without expectation: {sorted(names - set(EXPECTED))}; "
+        f"stale: {sorted(set(EXPECTED) - names)}"
+    )
+
+
+def _kwargs_for(name, world):
+    """Concrete arguments for a URL: the first group's objects."""
+    slug = world.group.slug
+    if name in {"members:organisation_edit", "members:organisation_move"}:
+        return {"slug": slug, "pk": world.org_a.pk}
+    if name in {"members:person_edit", "members:person_deactivate"}:
+        return {"slug": slug, "pk": world.rep_b.pk}
+    if name == "members:invitation_revoke":
+        invitation = Invitation.objects.create(
+            group=world.group,
+            email="ny@example.org",
+            role=Role.READER,
+            token_hash="x" * 64,
+            expires_at=timezone.now() + timedelta(days=1),
+        )
+        return {"slug": slug, "pk": invitation.pk}
+    if name == "members:invitation_accept":
+        token, token_hash = Invitation.new_token()
+        Invitation.objects.create(
+            group=world.group,
+            email="inbjuden@example.org",
+            role=Role.READER,
+            token_hash=token_hash,
+            expires_at=timezone.now() + timedelta(days=1),
+        )
+        return {"token": token}
+    if name == "members:password_reset_confirm":
+        return {
+            "uidb64": urlsafe_base64_encode(force_bytes(world.reader.pk)),
+            "token": default_token_generator.make_token(world.reader),
+        }
+    if name == "group_home" or name.startswith(("members:organisation", "members:person")):
+        return {"slug": slug}
+    return {}
+
+
+CASES = [(name, persona) for name in EXPECTED for persona in PERSONAS]
+
+
+@pytest.mark.parametrize(("name", "persona"), CASES)
+def test_url_answers_persona_as_expected(name, persona, world, client_for):
+    method, expectations = EXPECTED[name]
+    client = client_for(world.persona(persona))
+    url = reverse(name, kwargs=_kwargs_for(name, world))
+    response = getattr(client, method)(url)
+    expected = expectations[persona]
+    if expected == "login":
+        assert response.status_code == 302, response
+        assert response["Location"].startswith(reverse("members:login"))
+    else:
+        assert response.status_code == expected, (name, persona, response.status_code)
+        if expected == 302:
+            assert not response["Location"].startswith(reverse("members:login")), (name, persona)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_admin_is_for_staff_only(persona, world, client_for):
+    response = client_for(world.persona(persona)).get("/admin/")
+    if persona == "superuser":
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302
+        assert response["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.parametrize(
+    ("name", "method"),
+    [
+        ("members:organisation_edit", "get"),
+        ("members:organisation_move", "post"),
+    ],
+)
+def test_another_groups_organisation_is_not_found_under_ones_own_group(
+    name, method, world, client_for
+):
+    client = client_for(world.coordinator)
+    url = reverse(name, kwargs={"slug": world.group.slug, "pk": world.other_org.pk})
+    assert getattr(client, method)(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("name", "method"), [("members:person_edit", "get"), ("members:person_deactivate", "post")]
+)
+def test_another_groups_person_is_not_found_under_ones_own_group(name, method, world, client_for):
+    client = client_for(world.coordinator)
+    url = reverse(name, kwargs={"slug": world.group.slug, "pk": world.other_coordinator.pk})
+    assert getattr(client, method)(url).status_code == 404
+    world.other_coordinator.refresh_from_db()
+    assert world.other_coordinator.is_active
