@@ -33,7 +33,7 @@ check: $(INSTALLED)
 
 ## messages: refresh the translation catalogues (needs GNU gettext) and compile them
 messages: $(INSTALLED)
-	$(BIN)/python manage.py makemessages --locale sv --locale en --no-obsolete --ignore ".venv/*"
+	$(BIN)/python manage.py makemessages --locale sv --no-obsolete --ignore ".venv/*" --ignore "tests/*"
 	$(BIN)/python manage.py compilemessages --ignore ".venv/*"
 
 clean:

@@ -50,8 +50,12 @@ def world(db):
     other_group = CoordinationGroup.objects.create(
         name="Samordningsgruppen i Norrbotten", county="Norrbotten", slug="norrbotten"
     )
-    org_a = Organisation.objects.create(group=group, name="Polismyndigheten", short_name="Polisen", order=1)
-    org_b = Organisation.objects.create(group=group, name="Migrationsverket", short_name="Migrationsverket", order=2)
+    org_a = Organisation.objects.create(
+        group=group, name="Polismyndigheten", short_name="Polisen", order=1
+    )
+    org_b = Organisation.objects.create(
+        group=group, name="Migrationsverket", short_name="Migrationsverket", order=2
+    )
     other_org = Organisation.objects.create(
         group=other_group, name="Region Norrbotten", short_name="Regionen", order=1
     )
@@ -67,8 +71,17 @@ def world(db):
     give_role(other_coordinator, other_group, Role.COORDINATOR)
     superuser = User.objects.create_superuser("admin@example.org", PASSWORD, full_name="Admin")
     return World(
-        group, other_group, org_a, org_b, other_org,
-        coordinator, reader, rep_a, rep_b, other_coordinator, superuser,
+        group,
+        other_group,
+        org_a,
+        org_b,
+        other_org,
+        coordinator,
+        reader,
+        rep_a,
+        rep_b,
+        other_coordinator,
+        superuser,
     )
 
 
