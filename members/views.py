@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -118,6 +118,9 @@ def person_list(request, slug):
     people = (
         User.objects.filter(memberships__group=group)
         .distinct()
+        .annotate(
+            has_access=Exists(Membership.objects.active().filter(user=OuterRef("pk"), group=group))
+        )
         .prefetch_related(
             Prefetch(
                 "memberships",

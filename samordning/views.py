@@ -1,5 +1,6 @@
 """Site-wide views: the start page, the group start page, the language switch, health."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
@@ -46,8 +47,15 @@ def group_home(request, slug):
 
 @login_not_required
 def set_language(request):
-    """The language switch works before signing in too."""
-    return django_set_language(request)
+    """The language switch works before signing in too; a signed-in person's choice is
+    also saved, so that e-mails to them are written in it."""
+    response = django_set_language(request)
+    language = request.POST.get("language")
+    user = request.user
+    if user.is_authenticated and language in dict(settings.LANGUAGES) and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+    return response
 
 
 @login_not_required

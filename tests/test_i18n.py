@@ -35,3 +35,19 @@ def test_form_errors_are_in_english_too(client, db):
         reverse("members:login"), {"username": "x@example.org", "password": "fel"}
     )
     assert "The e-mail address or the password is wrong" in response.content.decode()
+
+
+def test_an_english_browser_still_gets_swedish(client, db):
+    page = client.get(reverse("members:login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content
+    assert "<h1>Logga in</h1>" in page.decode()
+
+
+def test_a_signed_in_persons_choice_is_saved_and_follows_them(world, client):
+    client.force_login(world.reader)
+    client.post(reverse("set_language"), {"language": "en"})
+    world.reader.refresh_from_db()
+    assert world.reader.language == "en"
+    client.cookies.clear()
+    client.force_login(world.reader)
+    page = client.get(reverse("group_home", args=[world.group.slug])).content.decode()
+    assert '<html lang="en">' in page

@@ -55,6 +55,12 @@ def test_a_deactivated_person_cannot_sign_in_nor_reach_the_group(world, client):
     client.post(reverse("members:person_deactivate", args=[world.group.slug, world.rep_a.pk]))
     world.rep_a.refresh_from_db()
     assert not world.rep_a.is_active
+    page = client.get(reverse("members:person_list", args=[world.group.slug])).content.decode()
+    table = page[page.index("<tbody>") :]
+    row = table[table.index("Petra Polis") :]
+    row = row[: row.index("</tr>")]
+    assert "Inaktiverad" in row
+    assert "Representant: Polisen" not in row
     client.logout()
     response = client.post(
         reverse("members:login"), {"username": world.rep_a.email, "password": PASSWORD}
@@ -107,3 +113,15 @@ def test_the_people_page_uses_the_same_queries_whatever_the_number(
         give_role(make_person(f"p{n}@example.org"), world.group, Role.REPRESENTATIVE, world.org_b)
     with django_assert_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+def test_saving_roles_gives_a_deactivated_person_access_again(world, client):
+    client.force_login(world.coordinator)
+    client.post(reverse("members:person_deactivate", args=[world.group.slug, world.rep_a.pk]))
+    url = reverse("members:person_edit", args=[world.group.slug, world.rep_a.pk])
+    assert "Personen är inaktiverad" in client.get(url).content.decode()
+    client.post(url, {"group_role": "", "organisations": [world.org_a.pk]})
+    world.rep_a.refresh_from_db()
+    assert world.rep_a.is_active
+    client.force_login(world.rep_a)
+    assert client.get(reverse("group_home", args=[world.group.slug])).status_code == 200
