@@ -75,3 +75,28 @@ def organisation_for(access, pk):
 def person_for(access, pk):
     """A person with a role (active or not) in the group; anyone else is a 404."""
     return get_object_or_404(User.objects.filter(memberships__group=access.group).distinct(), pk=pk)
+
+
+# Reporting: periods and submissions.
+
+
+def period_for(access, pk):
+    """A period of the person's group; another group's is a 404."""
+    from activities.models import Period
+
+    return get_object_or_404(Period.objects.select_related("group"), group=access.group, pk=pk)
+
+
+def may_read_submission(access, organisation):
+    """The coordinator reads every submission; a representative their own organisation's."""
+    return access.is_coordinator or access.represents(organisation)
+
+
+def may_edit_answers(access, organisation):
+    """Only the organisation's own representatives write its answers."""
+    return access.represents(organisation)
+
+
+def require_submission_reader(access, organisation):
+    if not may_read_submission(access, organisation):
+        raise PermissionDenied

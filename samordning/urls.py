@@ -9,5 +9,6 @@ urlpatterns = [
     path("sprak/", views.set_language, name="set_language"),
     path("grupp/<slug:slug>/", views.group_home, name="group_home"),
     path("", include("members.urls")),
+    path("", include("activities.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -5,9 +5,11 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language as django_set_language
 
+from activities.reading import period_overview_rows
 from members import access
 from members.models import Membership
 
@@ -26,6 +28,10 @@ def group_home(request, slug):
     group = group_access.group
     organisations = list(group.organisations.current().order_by("order", "name"))
     represented = [o for o in organisations if group_access.represents(o)]
+    current_period = (
+        group.periods.filter(starts_on__lte=timezone.localdate()).order_by("-starts_on").first()
+    )
+    current_rows = period_overview_rows(current_period) if current_period else []
     coordinators = (
         Membership.objects.active()
         .filter(group=group, role="coordinator")
@@ -41,6 +47,8 @@ def group_home(request, slug):
             "organisations": organisations,
             "represented": represented,
             "coordinators": coordinators,
+            "current_period": current_period,
+            "current_rows": current_rows,
         },
     )
 

@@ -2,9 +2,13 @@
 and one person of each role."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
+from activities import services as activity_services
+from activities.models import Submission, SubmissionStatus
 from members.models import CoordinationGroup, Membership, Organisation, Role, User
 
 PASSWORD = "ett-långt-lösenord-för-test"
@@ -96,3 +100,49 @@ def client_for(client):
         return client
 
     return sign_in
+
+
+def make_period(group, name="Kvartal 4 2026", starts_on=None, days_to_deadline=20):
+    """An open period (started a week ago) with the default questions."""
+    starts_on = starts_on or timezone.localdate() - timedelta(days=7)
+    return activity_services.period_create(
+        group=group,
+        name=name,
+        starts_on=starts_on,
+        ends_on=starts_on + timedelta(days=80),
+        deadline=timezone.localdate() + timedelta(days=days_to_deadline),
+    )
+
+
+def make_past_period(group, name, starts_on):
+    return activity_services.period_create(
+        group=group,
+        name=name,
+        starts_on=starts_on,
+        ends_on=starts_on + timedelta(days=89),
+        deadline=starts_on + timedelta(days=100),
+    )
+
+
+def answer(period, organisation, by, texts_by_number, submit=False):
+    """Save answers by question number (and submit them), as a representative would."""
+    questions = {q.number: q for q in period.questions.all()}
+    current = Submission.objects.filter(period=period, organisation=organisation).first()
+    submission = activity_services.submission_save(
+        period=period,
+        organisation=organisation,
+        texts={questions[n].pk: text for n, text in texts_by_number.items()},
+        expected_version=current.version if current else 0,
+        by=by,
+    )
+    if submit:
+        activity_services.submission_submit(submission=submission, by=by)
+    return submission
+
+
+def approved(period, organisation, by, coordinator, texts_by_number):
+    submission = answer(period, organisation, by, texts_by_number, submit=True)
+    activity_services.submission_approve(submission=submission, by=coordinator)
+    submission.refresh_from_db()
+    assert submission.status == SubmissionStatus.APPROVED
+    return submission

@@ -13,7 +13,10 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from activities.models import Comment
 from members.models import Invitation, Role
+
+from .conftest import answer, make_period
 
 PERSONAS = [
     "anonymous",
@@ -70,6 +73,28 @@ EXPECTED = {
     "members:person_edit": ("get", COORDINATOR_ONLY),
     "members:person_deactivate": ("post", COORDINATOR_ACTION),
     "members:invitation_revoke": ("post", COORDINATOR_ACTION),
+    "activities:period_list": ("get", COORDINATOR_ONLY),
+    "activities:period_create": ("get", COORDINATOR_ONLY),
+    "activities:period_create_next": ("post", COORDINATOR_ACTION),
+    "activities:my_submissions": ("get", GROUP_MEMBERS),
+    "activities:period_overview": ("get", COORDINATOR_ONLY),
+    "activities:period_edit": ("get", COORDINATOR_ONLY),
+    "activities:period_lock": ("post", COORDINATOR_ACTION),
+    "activities:question_list": ("get", COORDINATOR_ONLY),
+    "activities:question_create": ("get", COORDINATOR_ONLY),
+    "activities:question_edit": ("get", COORDINATOR_ONLY),
+    "activities:question_delete": ("post", COORDINATOR_ACTION),
+    "activities:question_move": ("post", COORDINATOR_ACTION),
+    # The submission of organisation A: its representative and the coordinator.
+    "activities:submission": ("get", {**COORDINATOR_ONLY, "rep_a": 200}),
+    "activities:submission_autosave": (
+        "post",
+        {**COORDINATOR_ONLY, "anonymous": 401, "coordinator": 403, "superuser": 403, "rep_a": 400},
+    ),
+    "activities:submission_review": ("post", COORDINATOR_ACTION, {"decision": "approve"}),
+    "activities:comment_add": ("post", COORDINATOR_ACTION, {"text": "Utveckla gärna."}),
+    "activities:comment_resolve": ("post", COORDINATOR_ACTION),
+    "activities:answer_versions": ("get", {**COORDINATOR_ONLY, "rep_a": 200}),
 }
 
 
@@ -97,6 +122,13 @@ def test_every_url_pattern_has_an_expectation():
 def _kwargs_for(name, world):
     """Concrete arguments for a URL: the first group's objects."""
     slug = world.group.slug
+    if name.startswith("activities:") and name not in {
+        "activities:period_list",
+        "activities:period_create",
+        "activities:period_create_next",
+        "activities:my_submissions",
+    }:
+        return _reporting_kwargs(name, world)
     if name in {"members:organisation_edit", "members:organisation_move"}:
         return {"slug": slug, "pk": world.org_a.pk}
     if name in {"members:person_edit", "members:person_deactivate"}:
@@ -125,9 +157,39 @@ def _kwargs_for(name, world):
             "uidb64": urlsafe_base64_encode(force_bytes(world.reader.pk)),
             "token": default_token_generator.make_token(world.reader),
         }
-    if name == "group_home" or name.startswith(("members:organisation", "members:person")):
+    if name == "group_home" or name.startswith(
+        ("members:organisation", "members:person", "activities:")
+    ):
         return {"slug": slug}
     return {}
+
+
+def _reporting_kwargs(name, world):
+    """A period with a submitted submission of organisation A, carrying a comment."""
+    period = make_period(world.group)
+    question = period.questions.get(number=1)
+    kwargs = {"slug": world.group.slug, "pk": period.pk}
+    if name.startswith("activities:question_") and name != "activities:question_list":
+        period = make_period(world.group, name="Kvartal 1 2027")  # no answers: editable
+        return {"slug": world.group.slug, "pk": period.pk, **_question_kwargs(name, period)}
+    submission = answer(period, world.org_a, world.rep_a, {1: "Vi arbetar."}, submit=True)
+    kwargs["org_pk"] = world.org_a.pk
+    if name == "activities:comment_resolve":
+        comment = Comment.objects.create(submission=submission, question=question, text="?")
+        kwargs["comment_pk"] = comment.pk
+    if name == "activities:answer_versions":
+        kwargs["question_pk"] = question.pk
+    if name in {"activities:period_overview", "activities:period_edit", "activities:period_lock"}:
+        kwargs.pop("org_pk")
+    if name == "activities:question_list":
+        kwargs.pop("org_pk")
+    return kwargs
+
+
+def _question_kwargs(name, period):
+    if name == "activities:question_create":
+        return {}
+    return {"question_pk": period.questions.get(number=2).pk}
 
 
 CASES = [(name, persona) for name in EXPECTED for persona in PERSONAS]
@@ -135,10 +197,10 @@ CASES = [(name, persona) for name in EXPECTED for persona in PERSONAS]
 
 @pytest.mark.parametrize(("name", "persona"), CASES)
 def test_url_answers_persona_as_expected(name, persona, world, client_for):
-    method, expectations = EXPECTED[name]
+    method, expectations, *data = EXPECTED[name]
     client = client_for(world.persona(persona))
     url = reverse(name, kwargs=_kwargs_for(name, world))
-    response = getattr(client, method)(url)
+    response = getattr(client, method)(url, *data)
     expected = expectations[persona]
     if expected == "login":
         assert response.status_code == 302, response

@@ -1,0 +1,107 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import ANSWER_MAX_LENGTH, Period, Question
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class PeriodForm(forms.ModelForm):
+    class Meta:
+        model = Period
+        fields = ["name", "starts_on", "ends_on", "deadline"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput(), "deadline": DateInput()}
+        help_texts = {
+            "deadline": _(
+                "After the deadline late answers are still accepted until you lock the period."
+            ),
+        }
+
+    def __init__(self, *args, group, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.group = group
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        clash = Period.objects.filter(group=self.group, name__iexact=name)
+        if self.instance.pk:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(_("The group already has a period with this name."))
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends, deadline = (cleaned.get(k) for k in ("starts_on", "ends_on", "deadline"))
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The period cannot end before it starts."))
+        if starts and deadline and deadline < starts:
+            self.add_error("deadline", _("The deadline cannot be before the period starts."))
+        return cleaned
+
+
+class QuestionForm(forms.ModelForm):
+    class Meta:
+        model = Question
+        fields = ["title", "wording", "help_text", "kind"]
+        widgets = {
+            "wording": forms.Textarea(attrs={"rows": 4}),
+            "help_text": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+def answer_field_name(question):
+    return f"answer_{question.pk}"
+
+
+class AnswersForm(forms.Form):
+    """One text field per question of the period, and the version the page was opened at."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = list(questions)
+        for question in self.questions:
+            self.fields[answer_field_name(question)] = forms.CharField(
+                label=f"{question.number}. {question.title}",
+                required=False,
+                strip=False,
+                max_length=ANSWER_MAX_LENGTH,
+                widget=forms.Textarea(attrs={"rows": 8, "class": "answer-text"}),
+            )
+
+    def texts(self):
+        """{question id: text} of what was typed (valid or not), for saving or showing back."""
+        source = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
+        result = {}
+        for question in self.questions:
+            name = answer_field_name(question)
+            if name in source:
+                result[question.pk] = source[name]
+            elif self.is_bound:
+                result[question.pk] = self.data.get(name, "")
+        return result
+
+    def answer_fields(self):
+        """(question, bound field) pairs in questionnaire order, for the template."""
+        return [(q, self[answer_field_name(q)]) for q in self.questions]
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+    )
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )

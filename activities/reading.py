@@ -1,0 +1,130 @@
+"""Named reads, one per screen, each with a fixed number of queries whatever the data size."""
+
+from collections import defaultdict
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from members import access
+from members.models import Organisation
+from samordning.text import has_changes, render_markdown, word_diff
+
+from .models import Comment, Submission, SubmissionStatus
+from .services import previous_answers
+
+NOT_STARTED = "not_started"
+STATE_LABELS = {NOT_STARTED: _("Not started"), **dict(SubmissionStatus.choices)}
+
+
+def period_overview_rows(period):
+    """One row per member organisation of the period: its submission's state."""
+    submissions = {s.organisation_id: s for s in Submission.objects.for_period_overview(period)}
+    rows = []
+    for organisation in period.member_organisations():
+        submission = submissions.get(organisation.pk)
+        if submission is not None:
+            submission.period = period  # is_late reads the deadline
+        state = submission.status if submission else NOT_STARTED
+        rows.append(
+            {
+                "organisation": organisation,
+                "submission": submission,
+                "state": state,
+                "state_label": STATE_LABELS[state],
+                "is_late": submission.is_late if submission else period.is_past_deadline,
+            }
+        )
+    return rows
+
+
+def submissions_of_representative(group_access, page_number):
+    """The periods of the group, newest first, each with the person's organisations' states."""
+    organisations = list(
+        Organisation.objects.filter(group=group_access.group, pk__in=group_access.organisation_ids)
+    )
+    periods = Paginator(group_access.group.periods.order_by("-starts_on"), 12).get_page(page_number)
+    submissions = {
+        (s.period_id, s.organisation_id): s
+        for s in Submission.objects.filter(period__in=list(periods), organisation__in=organisations)
+    }
+    rows = []
+    for period in periods:
+        cells = []
+        for organisation in organisations:
+            submission = submissions.get((period.pk, organisation.pk))
+            state = submission.status if submission else NOT_STARTED
+            cells.append(
+                {"organisation": organisation, "state": state, "state_label": STATE_LABELS[state]}
+            )
+        rows.append({"period": period, "cells": cells})
+    return {"page": periods, "organisations": organisations, "rows": rows}
+
+
+def submission_page(group_access, period, organisation, user):
+    """Everything the submission page shows: questions, answers, the change since the
+    previous period, comment threads and the timeline."""
+    questions = list(period.questions.all())
+    submission = (
+        Submission.objects.filter(period=period, organisation=organisation)
+        .select_related("updated_by")
+        .prefetch_related(
+            "answers",
+            Prefetch(
+                "comments",
+                queryset=Comment.objects.select_related("author", "resolved_by", "question"),
+            ),
+            "transitions__by",
+        )
+        .first()
+    )
+    texts = {a.question_id: a.text for a in submission.answers.all()} if submission else {}
+    previous, previous_by_number = previous_answers(period=period, organisation=organisation)
+
+    threads = defaultdict(list)
+    if submission is not None:
+        replies = defaultdict(list)
+        for comment in submission.comments.all():
+            if comment.thread_id:
+                replies[comment.thread_id].append(comment)
+        for comment in submission.comments.all():
+            if comment.thread_id is None:
+                comment.reply_list = replies[comment.pk]
+                threads[comment.question_id].append(comment)
+
+    may_edit = access.may_edit_answers(group_access, organisation)
+    editable = (
+        may_edit and period.accepts_answers and (submission is None or submission.is_editable)
+    )
+    items = []
+    for question in questions:
+        text = texts.get(question.pk, "")
+        before = previous_by_number.get(question.number, "")
+        items.append(
+            {
+                "question": question,
+                "text": text,
+                "html": render_markdown(text),
+                "previous": before,
+                "changed": has_changes(before, text),
+                "diff": word_diff(before, text) if previous is not None else None,
+                "threads": threads.get(question.pk, []),
+                "open_threads": [t for t in threads.get(question.pk, []) if not t.is_resolved],
+            }
+        )
+    return {
+        "period": period,
+        "organisation": organisation,
+        "submission": submission,
+        "questions": questions,
+        "texts": texts,
+        "items": items,
+        "overall_threads": threads.get(None, []),
+        "previous": previous,
+        "may_edit": may_edit,
+        "editable": editable,
+        "may_review": group_access.is_coordinator,
+        "state": submission.status if submission else NOT_STARTED,
+        "state_label": STATE_LABELS[submission.status if submission else NOT_STARTED],
+        "transitions": list(submission.transitions.all()) if submission else [],
+    }

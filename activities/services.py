@@ -1,0 +1,389 @@
+"""Workflows on periods, questionnaires and submissions. Views call these; nothing else writes.
+
+Status changes are conditional updates, so two clicks or two tabs change a state once;
+answer saves carry the submission's version number, so a save made from an older page
+is refused instead of silently overwriting newer text.
+"""
+
+from datetime import date, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import (
+    EDITABLE_STATUSES,
+    Answer,
+    AnswerVersion,
+    Comment,
+    Period,
+    Question,
+    Submission,
+    SubmissionStatus,
+    Transition,
+)
+from .questionnaire import DEFAULT_QUESTIONS
+
+# Days after a quarter's end that representatives have to answer, by default.
+DEFAULT_DAYS_TO_ANSWER = 15
+
+
+class WorkflowError(Exception):
+    """A change the rules do not allow now; the message is shown to the person."""
+
+
+class SaveConflict(Exception):
+    """Someone saved the submission after the page was opened."""
+
+    def __init__(self, submission, saved_texts):
+        super().__init__("conflict")
+        self.submission = submission
+        self.saved_texts = saved_texts
+
+
+# Periods
+
+
+def quarter_of(day):
+    quarter = (day.month - 1) // 3 + 1
+    starts = date(day.year, 3 * quarter - 2, 1)
+    ends = (
+        date(day.year + 1, 1, 1) if quarter == 4 else date(day.year, 3 * quarter + 1, 1)
+    ) - timedelta(days=1)
+    return quarter, starts, ends
+
+
+def next_quarter(group):
+    """Name and dates of the quarter after the group's latest period (or the current one)."""
+    latest = Period.objects.for_group(group).first()
+    day = latest.ends_on + timedelta(days=1) if latest else timezone.localdate()
+    quarter, starts, ends = quarter_of(day)
+    return {
+        "name": _("Quarter %(quarter)s %(year)s") % {"quarter": quarter, "year": starts.year},
+        "starts_on": starts,
+        "ends_on": ends,
+        "deadline": ends + timedelta(days=DEFAULT_DAYS_TO_ANSWER),
+    }
+
+
+def period_create(*, group, name, starts_on, ends_on, deadline):
+    """Create a period with the questions of the group's latest period, or the defaults."""
+    with transaction.atomic():
+        previous = Period.objects.for_group(group).first()
+        period = Period.objects.create(
+            group=group, name=name, starts_on=starts_on, ends_on=ends_on, deadline=deadline
+        )
+        if previous is not None:
+            source = previous.questions.values("number", "title", "wording", "help_text", "kind")
+        else:
+            source = DEFAULT_QUESTIONS
+        Question.objects.bulk_create(Question(period=period, **fields) for fields in source)
+    return period
+
+
+def period_create_next(*, group):
+    return period_create(group=group, **next_quarter(group))
+
+
+def period_update(*, period, name, starts_on, ends_on, deadline):
+    Period.objects.filter(pk=period.pk).update(
+        name=name, starts_on=starts_on, ends_on=ends_on, deadline=deadline
+    )
+
+
+def period_lock(*, period, by):
+    Period.objects.filter(pk=period.pk, locked_at__isnull=True).update(
+        locked_at=timezone.now(), locked_by=by
+    )
+
+
+def period_unlock(*, period):
+    Period.objects.filter(pk=period.pk).update(locked_at=None, locked_by=None)
+
+
+# Questions
+
+
+def questions_are_frozen(period):
+    return period.submissions.exists()
+
+
+def _lock_questions(period):
+    """Lock the period row and refuse if anyone has started answering."""
+    locked = Period.objects.select_for_update().get(pk=period.pk)
+    if questions_are_frozen(locked):
+        raise WorkflowError(
+            _("Answers exist for this period, so its questions can no longer be changed.")
+        )
+    return locked
+
+
+def question_create(*, period, title, wording, help_text, kind):
+    with transaction.atomic():
+        _lock_questions(period)
+        last = period.questions.aggregate(last=Max("number"))["last"] or 0
+        return Question.objects.create(
+            period=period,
+            number=last + 1,
+            title=title,
+            wording=wording,
+            help_text=help_text,
+            kind=kind,
+        )
+
+
+def question_update(*, question, title, wording, help_text, kind):
+    with transaction.atomic():
+        _lock_questions(question.period)
+        Question.objects.filter(pk=question.pk).update(
+            title=title, wording=wording, help_text=help_text, kind=kind
+        )
+
+
+def _renumber(period, ordered):
+    """Give the questions the numbers 1..n in this order, without tripping the unique
+    constraint on the way (numbers are moved out of the way first)."""
+    offset = (period.questions.aggregate(last=Max("number"))["last"] or 0) + 1
+    Question.objects.filter(period=period).update(number=F("number") + offset)
+    for number, question in enumerate(ordered, start=1):
+        Question.objects.filter(pk=question.pk).update(number=number)
+
+
+def question_delete(*, question):
+    with transaction.atomic():
+        period = _lock_questions(question.period)
+        question.delete()
+        _renumber(period, list(period.questions.order_by("number")))
+
+
+def question_move(*, question, offset):
+    with transaction.atomic():
+        period = _lock_questions(question.period)
+        ordered = list(period.questions.order_by("number"))
+        index = next(i for i, q in enumerate(ordered) if q.pk == question.pk)
+        target = index + offset
+        if 0 <= target < len(ordered):
+            ordered[index], ordered[target] = ordered[target], ordered[index]
+            _renumber(period, ordered)
+
+
+# Submissions
+
+
+def _record(submission, from_status, to_status, by, comment=""):
+    Transition.objects.create(
+        submission=submission,
+        from_status=from_status,
+        to_status=to_status,
+        by=by,
+        comment=comment,
+    )
+
+
+def _require_answers_accepted(period):
+    if period.is_locked:
+        raise WorkflowError(
+            _("The period is locked. Nothing can be changed until the coordinator reopens it.")
+        )
+    if not period.accepts_answers:
+        raise WorkflowError(_("The period has not opened for answers yet."))
+
+
+def _normalise(text):
+    return (text or "").replace("\r\n", "\n").replace("\r", "\n").rstrip()
+
+
+def saved_texts(submission):
+    """{question id: current text} of a submission."""
+    return dict(submission.answers.values_list("question_id", "text"))
+
+
+def submission_save(*, period, organisation, texts, expected_version, by):
+    """Save a representative's answers, keeping a version of every changed answer.
+
+    `texts` maps question ids to what was typed. Raises SaveConflict when someone else
+    saved since `expected_version`, WorkflowError when the submission or the period
+    takes no answers now. Returns the saved submission.
+    """
+    with transaction.atomic():
+        period = Period.objects.select_for_update().get(pk=period.pk)
+        _require_answers_accepted(period)
+        try:
+            with transaction.atomic():
+                submission, created = Submission.objects.get_or_create(
+                    period=period, organisation=organisation, defaults={"updated_by": by}
+                )
+        except IntegrityError:
+            submission, created = (
+                Submission.objects.get(period=period, organisation=organisation),
+                False,
+            )
+        if created:
+            _record(submission, "", SubmissionStatus.DRAFT, by)
+        now = timezone.now()
+        bumped = Submission.objects.filter(
+            pk=submission.pk, version=expected_version, status__in=EDITABLE_STATUSES
+        ).update(version=F("version") + 1, updated_at=now, updated_by=by)
+        if not bumped:
+            submission.refresh_from_db()
+            if not submission.is_editable:
+                raise WorkflowError(
+                    _("The answers have been submitted and can no longer be changed here.")
+                )
+            raise SaveConflict(submission, saved_texts(submission))
+        answers = {a.question_id: a for a in submission.answers.all()}
+        last_numbers = dict(
+            AnswerVersion.objects.filter(answer__submission=submission)
+            .values("answer_id")
+            .annotate(last=Max("number"))
+            .values_list("answer_id", "last")
+        )
+        for question in period.questions.all():
+            if question.pk not in texts:
+                continue
+            text = _normalise(texts[question.pk])
+            answer = answers.get(question.pk)
+            if answer is None:
+                if not text:
+                    continue
+                answer = Answer.objects.create(submission=submission, question=question, text=text)
+            elif answer.text == text:
+                continue
+            else:
+                answer.text = text
+                answer.save(update_fields=["text"])
+            AnswerVersion.objects.create(
+                answer=answer,
+                number=last_numbers.get(answer.pk, 0) + 1,
+                text=text,
+                created_at=now,
+                created_by=by,
+            )
+        submission.refresh_from_db()
+    return submission
+
+
+def previous_answers(*, period, organisation):
+    """{question number: text} from the organisation's latest approved earlier submission."""
+    previous = Submission.objects.latest_approved_before(organisation, period)
+    if previous is None:
+        return None, {}
+    texts = dict(previous.answers.values_list("question__number", "text"))
+    return previous, texts
+
+
+def fill_from_previous(*, period, organisation, typed):
+    """Fill the empty ones of the typed answers from the previous approved submission.
+
+    Questions are matched by number. Returns (texts, how many were filled).
+    """
+    previous, by_number = previous_answers(period=period, organisation=organisation)
+    if previous is None:
+        raise WorkflowError(_("There is no earlier approved submission to start from."))
+    filled = 0
+    texts = dict(typed)
+    for question in period.questions.all():
+        if not _normalise(texts.get(question.pk)) and by_number.get(question.number):
+            texts[question.pk] = by_number[question.number]
+            filled += 1
+    return texts, filled
+
+
+def _change_status(*, submission, allowed_from, to_status, by, comment="", **fields):
+    """Move a submission to a new status if it is in one of `allowed_from`.
+
+    Returns True if this call changed it, False if it had already been changed to
+    `to_status` (a double click), and raises WorkflowError otherwise.
+    """
+    with transaction.atomic():
+        period = Period.objects.select_for_update().get(pk=submission.period_id)
+        if period.is_locked:
+            raise WorkflowError(
+                _("The period is locked. Nothing can be changed until the coordinator reopens it.")
+            )
+        current = Submission.objects.get(pk=submission.pk)
+        if current.status == to_status:
+            return False
+        if current.status not in allowed_from:
+            raise WorkflowError(
+                _("This cannot be done while the submission is %(status)s.")
+                % {"status": current.get_status_display().lower()}
+            )
+        changed = Submission.objects.filter(pk=submission.pk, status=current.status).update(
+            status=to_status, updated_at=timezone.now(), updated_by=by, **fields
+        )
+        if not changed:
+            return False
+        _record(submission, current.status, to_status, by, comment)
+    submission.refresh_from_db()
+    return True
+
+
+def submission_submit(*, submission, by):
+    return _change_status(
+        submission=submission,
+        allowed_from=EDITABLE_STATUSES,
+        to_status=SubmissionStatus.SUBMITTED,
+        by=by,
+        submitted_at=timezone.now(),
+    )
+
+
+def submission_approve(*, submission, by, comment=""):
+    return _change_status(
+        submission=submission,
+        allowed_from=(SubmissionStatus.SUBMITTED,),
+        to_status=SubmissionStatus.APPROVED,
+        by=by,
+        comment=comment,
+    )
+
+
+def submission_return(*, submission, by, reason):
+    if not reason.strip():
+        raise WorkflowError(_("Say why the answers are returned."))
+    return _change_status(
+        submission=submission,
+        allowed_from=(SubmissionStatus.SUBMITTED,),
+        to_status=SubmissionStatus.RETURNED,
+        by=by,
+        comment=reason.strip(),
+    )
+
+
+def submission_reopen(*, submission, by, reason):
+    """Open an approved submission for editing again (it goes back as returned)."""
+    if not reason.strip():
+        raise WorkflowError(_("Say why the approved answers are reopened."))
+    return _change_status(
+        submission=submission,
+        allowed_from=(SubmissionStatus.APPROVED,),
+        to_status=SubmissionStatus.RETURNED,
+        by=by,
+        comment=reason.strip(),
+    )
+
+
+# Comments
+
+
+def comment_add(*, submission, by, text, question=None, thread=None):
+    """Start a thread (coordinator) or reply to one (coordinator or representative)."""
+    if not text.strip():
+        raise WorkflowError(_("Write a comment first."))
+    if thread is not None:
+        question = thread.question
+    return Comment.objects.create(
+        submission=submission,
+        question=question,
+        thread=thread,
+        author=by,
+        text=text.strip(),
+    )
+
+
+def comment_resolve(*, comment, by):
+    Comment.objects.filter(pk=comment.pk, resolved_at__isnull=True).update(
+        resolved_at=timezone.now(), resolved_by=by
+    )

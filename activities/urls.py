@@ -1,0 +1,39 @@
+from django.urls import path
+
+from . import views
+
+app_name = "activities"
+
+PERIOD = "grupp/<slug:slug>/perioder/<int:pk>/"
+SUBMISSION = PERIOD + "organisationer/<int:org_pk>/"
+
+urlpatterns = [
+    path("grupp/<slug:slug>/perioder/", views.period_list, name="period_list"),
+    path("grupp/<slug:slug>/perioder/ny/", views.period_create, name="period_create"),
+    path("grupp/<slug:slug>/perioder/nasta/", views.period_create_next, name="period_create_next"),
+    path("grupp/<slug:slug>/mina-svar/", views.my_submissions, name="my_submissions"),
+    path(PERIOD, views.period_overview, name="period_overview"),
+    path(PERIOD + "andra/", views.period_edit, name="period_edit"),
+    path(PERIOD + "las/", views.period_lock, name="period_lock"),
+    path(PERIOD + "fragor/", views.question_list, name="question_list"),
+    path(PERIOD + "fragor/ny/", views.question_create, name="question_create"),
+    path(PERIOD + "fragor/<int:question_pk>/", views.question_edit, name="question_edit"),
+    path(
+        PERIOD + "fragor/<int:question_pk>/ta-bort/", views.question_delete, name="question_delete"
+    ),
+    path(PERIOD + "fragor/<int:question_pk>/flytta/", views.question_move, name="question_move"),
+    path(SUBMISSION, views.submission_detail, name="submission"),
+    path(SUBMISSION + "autospara/", views.submission_autosave, name="submission_autosave"),
+    path(SUBMISSION + "granska/", views.submission_review, name="submission_review"),
+    path(SUBMISSION + "kommentarer/", views.comment_add, name="comment_add"),
+    path(
+        SUBMISSION + "kommentarer/<int:comment_pk>/los/",
+        views.comment_resolve,
+        name="comment_resolve",
+    ),
+    path(
+        SUBMISSION + "fragor/<int:question_pk>/versioner/",
+        views.answer_versions,
+        name="answer_versions",
+    ),
+]

@@ -1,0 +1,563 @@
+"""Periods, questionnaires, submissions and their review."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from members import access
+
+from . import services
+from .forms import (
+    AnswersForm,
+    CommentForm,
+    PeriodForm,
+    QuestionForm,
+    ReasonForm,
+    answer_field_name,
+)
+from .models import AnswerVersion, Comment, Question, Submission
+from .reading import period_overview_rows, submission_page, submissions_of_representative
+
+PENDING_ANSWERS = "pending_answers"
+
+
+# Periods
+
+
+def period_list(request, slug):
+    """The coordinator's list of the group's periods."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    group = group_access.group
+    periods = Paginator(group.periods.order_by("-starts_on"), 20).get_page(request.GET.get("sida"))
+    return render(
+        request,
+        "activities/period_list.html",
+        {
+            "access": group_access,
+            "group": group,
+            "periods": periods,
+            "next_quarter": services.next_quarter(group),
+        },
+    )
+
+
+def period_create(request, slug):
+    """The coordinator creates a period; its questions are copied from the latest one."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    group = group_access.group
+    form = PeriodForm(request.POST or None, group=group, initial=services.next_quarter(group))
+    if request.method == "POST" and form.is_valid():
+        period = services.period_create(group=group, **form.cleaned_data)
+        messages.success(request, _("%(name)s was created.") % {"name": period.name})
+        return redirect("activities:question_list", slug=slug, pk=period.pk)
+    return render(
+        request,
+        "activities/period_form.html",
+        {"access": group_access, "group": group, "form": form},
+    )
+
+
+@require_POST
+def period_create_next(request, slug):
+    """The coordinator creates the next quarter in one step."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    proposal = services.next_quarter(group_access.group)
+    if group_access.group.periods.filter(name__iexact=proposal["name"]).exists():
+        messages.error(request, _("%(name)s already exists.") % {"name": proposal["name"]})
+        return redirect("activities:period_list", slug=slug)
+    period = services.period_create_next(group=group_access.group)
+    messages.success(request, _("%(name)s was created.") % {"name": period.name})
+    return redirect("activities:period_overview", slug=slug, pk=period.pk)
+
+
+def period_edit(request, slug, pk):
+    """The coordinator changes a period's name and dates."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    period = access.period_for(group_access, pk)
+    form = PeriodForm(request.POST or None, instance=period, group=group_access.group)
+    if request.method == "POST" and form.is_valid():
+        services.period_update(period=period, **form.cleaned_data)
+        messages.success(request, _("%(name)s was saved.") % {"name": form.cleaned_data["name"]})
+        return redirect("activities:period_overview", slug=slug, pk=period.pk)
+    return render(
+        request,
+        "activities/period_form.html",
+        {"access": group_access, "group": group_access.group, "form": form, "period": period},
+    )
+
+
+@require_POST
+def period_lock(request, slug, pk):
+    """The coordinator locks a period: nothing in it changes until it is reopened."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    period = access.period_for(group_access, pk)
+    if request.POST.get("lock") == "0":
+        services.period_unlock(period=period)
+        messages.success(request, _("The period is open for changes again."))
+    else:
+        services.period_lock(period=period, by=request.user)
+        messages.success(request, _("The period is locked."))
+    return redirect("activities:period_overview", slug=slug, pk=period.pk)
+
+
+def period_overview(request, slug, pk):
+    """The coordinator sees every organisation's state for the period."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    period = access.period_for(group_access, pk)
+    return render(
+        request,
+        "activities/period_overview.html",
+        {
+            "access": group_access,
+            "group": group_access.group,
+            "period": period,
+            "rows": period_overview_rows(period),
+        },
+    )
+
+
+# Questions
+
+
+def question_list(request, slug, pk):
+    """The coordinator reviews and edits the period's questionnaire until answers exist."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    period = access.period_for(group_access, pk)
+    return render(
+        request,
+        "activities/question_list.html",
+        {
+            "access": group_access,
+            "group": group_access.group,
+            "period": period,
+            "questions": period.questions.all(),
+            "frozen": services.questions_are_frozen(period),
+        },
+    )
+
+
+def _question_form(request, slug, pk, question_pk=None):
+    group_access = access.coordinator_access_for(request.user, slug)
+    period = access.period_for(group_access, pk)
+    question = get_object_or_404(Question, period=period, pk=question_pk) if question_pk else None
+    form = QuestionForm(request.POST or None, instance=question)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if question is None:
+                services.question_create(period=period, **form.cleaned_data)
+            else:
+                services.question_update(question=question, **form.cleaned_data)
+        except services.WorkflowError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The question was saved."))
+            return redirect("activities:question_list", slug=slug, pk=period.pk)
+    return render(
+        request,
+        "activities/question_form.html",
+        {
+            "access": group_access,
+            "group": group_access.group,
+            "period": period,
+            "question": question,
+            "form": form,
+            "frozen": services.questions_are_frozen(period),
+        },
+    )
+
+
+def question_create(request, slug, pk):
+    """The coordinator adds a question at the end of the questionnaire."""
+    return _question_form(request, slug, pk)
+
+
+def question_edit(request, slug, pk, question_pk):
+    """The coordinator edits a question's wording, help and kind."""
+    return _question_form(request, slug, pk, question_pk)
+
+
+@require_POST
+def question_delete(request, slug, pk, question_pk):
+    """The coordinator removes a question while no answers exist."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    period = access.period_for(group_access, pk)
+    question = get_object_or_404(Question, period=period, pk=question_pk)
+    try:
+        services.question_delete(question=question)
+    except services.WorkflowError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The question was removed."))
+    return redirect("activities:question_list", slug=slug, pk=period.pk)
+
+
+@require_POST
+def question_move(request, slug, pk, question_pk):
+    """The coordinator moves a question up or down while no answers exist."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    period = access.period_for(group_access, pk)
+    question = get_object_or_404(Question, period=period, pk=question_pk)
+    try:
+        offset = -1 if request.POST.get("direction") == "up" else 1
+        services.question_move(question=question, offset=offset)
+    except services.WorkflowError as error:
+        messages.error(request, str(error))
+    return redirect("activities:question_list", slug=slug, pk=period.pk)
+
+
+# Submissions
+
+
+def my_submissions(request, slug):
+    """A representative's submissions for every period, with their states."""
+    group_access = access.group_access_for(request.user, slug)
+    return render(
+        request,
+        "activities/my_submissions.html",
+        {
+            "access": group_access,
+            "group": group_access.group,
+            "rows": submissions_of_representative(group_access, request.GET.get("sida")),
+        },
+    )
+
+
+def _find_submission_target(request, slug, pk, org_pk):
+    group_access = access.group_access_for(request.user, slug)
+    period = access.period_for(group_access, pk)
+    organisation = access.organisation_for(group_access, org_pk)
+    access.require_submission_reader(group_access, organisation)
+    return group_access, period, organisation
+
+
+def _render_submission(request, group_access, period, organisation, form=None, status=200, **extra):
+    context = submission_page(group_access, period, organisation, request.user)
+    if form is None and context["editable"]:
+        form = AnswersForm(
+            questions=context["questions"],
+            initial={
+                "version": context["submission"].version if context["submission"] else 0,
+                **{f"answer_{q.pk}": context["texts"].get(q.pk, "") for q in context["questions"]},
+            },
+        )
+    conflicts = extra.pop("conflicts", {})
+    if form is not None:
+        for item in context["items"]:
+            item["field"] = form[answer_field_name(item["question"])]
+            item["newer"] = conflicts.get(item["question"].pk)
+    context.update(
+        access=group_access,
+        group=group_access.group,
+        form=form,
+        reason_form=ReasonForm(),
+        comment_form=CommentForm(),
+        **extra,
+    )
+    return render(request, "activities/submission.html", context, status=status)
+
+
+@login_not_required
+def submission_detail(request, slug, pk, org_pk):
+    """One organisation's answers for one period.
+
+    Its representatives write, save, and submit here; the coordinator reviews here.
+    Reachable signed out only to keep what was typed when the session ran out: the
+    text is kept on the server and shown back after signing in.
+    """
+    if not request.user.is_authenticated:
+        if request.method == "POST":
+            pending = request.session.get(PENDING_ANSWERS, {})
+            pending[request.path] = {
+                k: v for k, v in request.POST.items() if k.startswith(("answer_", "version"))
+            }
+            request.session[PENDING_ANSWERS] = pending
+        return redirect_to_login(request.path)
+    group_access, period, organisation = _find_submission_target(request, slug, pk, org_pk)
+    if request.method != "POST":
+        pending = request.session.get(PENDING_ANSWERS, {}).pop(request.path, None)
+        if pending is not None:
+            request.session.modified = True
+            if access.may_edit_answers(group_access, organisation):
+                context = submission_page(group_access, period, organisation, request.user)
+                messages.warning(
+                    request,
+                    _(
+                        "You were signed out before your answers were saved. What you had "
+                        "typed is shown below: check it and press Save."
+                    ),
+                )
+                form = AnswersForm(pending, questions=context["questions"])
+                form.is_valid()
+                return _render_submission(request, group_access, period, organisation, form=form)
+        return _render_submission(request, group_access, period, organisation)
+    return _save_answers(request, group_access, period, organisation)
+
+
+def _save_answers(request, group_access, period, organisation):
+    if not access.may_edit_answers(group_access, organisation):
+        raise PermissionDenied
+    questions = list(period.questions.all())
+    form = AnswersForm(request.POST, questions=questions)
+    if not form.is_valid():
+        messages.error(request, _("The answers were not saved. Correct what is marked below."))
+        return _render_submission(request, group_access, period, organisation, form=form)
+    action = request.POST.get("action", "save")
+    texts = form.texts()
+    try:
+        if action == "carry_forward":
+            texts, filled = services.fill_from_previous(
+                period=period, organisation=organisation, typed=texts
+            )
+        submission = services.submission_save(
+            period=period,
+            organisation=organisation,
+            texts=texts,
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+        )
+        _save_replies(request, submission)
+        if action == "submit":
+            services.submission_submit(submission=submission, by=request.user)
+    except services.SaveConflict as conflict:
+        return _render_conflict(request, group_access, period, organisation, form, conflict)
+    except services.WorkflowError as error:
+        messages.error(request, str(error))
+        return _render_submission(request, group_access, period, organisation, form=form)
+    if action == "carry_forward":
+        messages.success(
+            request,
+            _(
+                "%(count)s empty answers were filled from your previous approved answers. "
+                "Check them and save."
+            )
+            % {"count": filled},
+        )
+    elif action == "submit":
+        messages.success(request, _("Your answers were submitted to the coordinator."))
+    else:
+        messages.success(request, _("Your answers were saved."))
+    return redirect(request.path)
+
+
+def _save_replies(request, submission):
+    """Replies typed beside the answers are saved with them."""
+    for key, text in request.POST.items():
+        if key.startswith("reply_") and text.strip():
+            thread = get_object_or_404(
+                Comment, submission=submission, thread__isnull=True, pk=_int(key[6:])
+            )
+            services.comment_add(
+                submission=submission, by=request.user, text=text[:5000], thread=thread
+            )
+
+
+def _render_conflict(request, group_access, period, organisation, form, conflict):
+    """Show what the person typed beside the newer saved text, so they can merge."""
+    typed = form.texts()
+    newer = {
+        q.pk: conflict.saved_texts.get(q.pk, "")
+        for q in form.questions
+        if services._normalise(typed.get(q.pk))
+        != services._normalise(conflict.saved_texts.get(q.pk))
+    }
+    data = request.POST.copy()
+    data["version"] = str(conflict.submission.version)
+    merged_form = AnswersForm(data, questions=form.questions)
+    merged_form.is_valid()
+    messages.error(
+        request,
+        _(
+            "Someone else saved these answers after you opened the page. Your text is kept "
+            "in the fields; the newer saved text is shown beside each answer that differs. "
+            "Merge them and save again."
+        ),
+    )
+    return _render_submission(
+        request, group_access, period, organisation, form=merged_form, status=409, conflicts=newer
+    )
+
+
+@login_not_required
+@require_POST
+def submission_autosave(request, slug, pk, org_pk):
+    """Saves a draft while the representative types (called by static/js/autosave.js)."""
+    if not request.user.is_authenticated:
+        return JsonResponse(
+            {"message": _("You have been signed out. Sign in again in another tab, then save.")},
+            status=401,
+        )
+    group_access, period, organisation = _find_submission_target(request, slug, pk, org_pk)
+    if not access.may_edit_answers(group_access, organisation):
+        raise PermissionDenied
+    form = AnswersForm(request.POST, questions=period.questions.all())
+    if not form.is_valid():
+        return JsonResponse(
+            {"message": _("Not saved automatically: an answer is too long.")}, status=400
+        )
+    try:
+        submission = services.submission_save(
+            period=period,
+            organisation=organisation,
+            texts=form.texts(),
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+        )
+    except services.SaveConflict:
+        return JsonResponse(
+            {
+                "message": _(
+                    "Not saved automatically: someone else has saved. Press Save to compare."
+                )
+            },
+            status=409,
+        )
+    except services.WorkflowError as error:
+        return JsonResponse({"message": str(error)}, status=423)
+    saved_at = formats.time_format(timezone.localtime(submission.updated_at), "H:i")
+    return JsonResponse(
+        {
+            "version": submission.version,
+            "message": _("Draft saved automatically at %(time)s.") % {"time": saved_at},
+        }
+    )
+
+
+def _reviewed_submission(request, slug, pk, org_pk):
+    group_access, period, organisation = _find_submission_target(request, slug, pk, org_pk)
+    submission = get_object_or_404(Submission, period=period, organisation=organisation)
+    return group_access, submission
+
+
+@require_POST
+def submission_review(request, slug, pk, org_pk):
+    """The coordinator approves, returns (with a reason) or reopens a submission."""
+    group_access, submission = _reviewed_submission(request, slug, pk, org_pk)
+    group_access.require_coordinator()
+    decision = request.POST.get("decision")
+    reason = request.POST.get("reason", "")
+    try:
+        if decision == "approve":
+            services.submission_approve(submission=submission, by=request.user, comment=reason)
+            messages.success(request, _("The answers were approved."))
+        elif decision == "return":
+            services.submission_return(submission=submission, by=request.user, reason=reason)
+            messages.success(request, _("The answers were returned to the organisation."))
+        elif decision == "reopen":
+            services.submission_reopen(submission=submission, by=request.user, reason=reason)
+            messages.success(request, _("The answers were reopened for editing."))
+        else:
+            raise Http404
+    except services.WorkflowError as error:
+        messages.error(request, str(error))
+        return _render_submission(
+            request,
+            group_access,
+            submission.period,
+            submission.organisation,
+            status=400,
+            reason_error=decision,
+            reason_text=reason,
+        )
+    return redirect(
+        "activities:submission",
+        slug=slug,
+        pk=submission.period_id,
+        org_pk=submission.organisation_id,
+    )
+
+
+@require_POST
+def comment_add(request, slug, pk, org_pk):
+    """The coordinator comments on a question or the whole; a representative replies."""
+    group_access, submission = _reviewed_submission(request, slug, pk, org_pk)
+    thread = None
+    if request.POST.get("thread"):
+        thread = get_object_or_404(
+            Comment, submission=submission, thread__isnull=True, pk=request.POST["thread"]
+        )
+    elif not group_access.is_coordinator:
+        raise PermissionDenied
+    question = None
+    if request.POST.get("question"):
+        question = get_object_or_404(
+            Question, period=submission.period, pk=request.POST["question"]
+        )
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        services.comment_add(
+            submission=submission,
+            by=request.user,
+            text=form.cleaned_data["text"],
+            question=question,
+            thread=thread,
+        )
+        messages.success(request, _("The comment was added."))
+    else:
+        messages.error(request, _("The comment was empty or too long, and was not added."))
+    url = reverse(
+        "activities:submission", args=[slug, submission.period_id, submission.organisation_id]
+    )
+    anchor = f"question-{question.pk}" if question else "comments"
+    return redirect(f"{url}#{anchor}")
+
+
+@require_POST
+def comment_resolve(request, slug, pk, org_pk, comment_pk):
+    """The coordinator marks a comment thread as resolved."""
+    group_access, submission = _reviewed_submission(request, slug, pk, org_pk)
+    group_access.require_coordinator()
+    comment = get_object_or_404(Comment, submission=submission, thread__isnull=True, pk=comment_pk)
+    services.comment_resolve(comment=comment, by=request.user)
+    messages.success(request, _("The comment was marked as resolved."))
+    return redirect(
+        "activities:submission",
+        slug=slug,
+        pk=submission.period_id,
+        org_pk=submission.organisation_id,
+    )
+
+
+def answer_versions(request, slug, pk, org_pk, question_pk):
+    """Every saved version of one answer; two of them compared word by word."""
+    group_access, submission = _reviewed_submission(request, slug, pk, org_pk)
+    question = get_object_or_404(Question, period=submission.period, pk=question_pk)
+    versions = list(
+        AnswerVersion.objects.filter(answer__submission=submission, answer__question=question)
+        .select_related("created_by")
+        .order_by("-number")
+    )
+    by_number = {v.number: v for v in versions}
+    compare = None
+    if len(versions) >= 2:
+        newer = by_number.get(_int(request.GET.get("b")), versions[0])
+        older = by_number.get(_int(request.GET.get("a")), versions[1])
+        compare = (older, newer)
+    return render(
+        request,
+        "activities/answer_versions.html",
+        {
+            "access": group_access,
+            "group": group_access.group,
+            "submission": submission,
+            "period": submission.period,
+            "organisation": submission.organisation,
+            "question": question,
+            "versions": versions,
+            "compare": compare,
+        },
+    )
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
