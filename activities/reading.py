@@ -78,6 +78,8 @@ def submission_page(group_access, period, organisation, user):
         )
         .first()
     )
+    if submission is not None:
+        submission.period = period  # is_late reads the deadline; no second query
     texts = {a.question_id: a.text for a in submission.answers.all()} if submission else {}
     previous, previous_by_number = previous_answers(period=period, organisation=organisation)
 

@@ -7,9 +7,10 @@ is refused instead of silently overwriting newer text.
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import (
@@ -59,8 +60,11 @@ def next_quarter(group):
     latest = Period.objects.for_group(group).first()
     day = latest.ends_on + timedelta(days=1) if latest else timezone.localdate()
     quarter, starts, ends = quarter_of(day)
+    with translation.override(settings.LANGUAGE_CODE):
+        # Period names are data shown in reports: in the site's language, not the clicker's.
+        name = _("Quarter %(quarter)s %(year)s") % {"quarter": quarter, "year": starts.year}
     return {
-        "name": _("Quarter %(quarter)s %(year)s") % {"quarter": quarter, "year": starts.year},
+        "name": name,
         "starts_on": starts,
         "ends_on": ends,
         "deadline": ends + timedelta(days=DEFAULT_DAYS_TO_ANSWER),

@@ -301,6 +301,26 @@ def submission_detail(request, slug, pk, org_pk):
     return _save_answers(request, group_access, period, organisation)
 
 
+def show_answers_after_csrf_failure(request, slug, pk, org_pk):
+    """Called by the CSRF failure view: the answers form comes back with what was typed."""
+    group_access, period, organisation = _find_submission_target(request, slug, pk, org_pk)
+    if not access.may_edit_answers(group_access, organisation):
+        raise PermissionDenied
+    context = submission_page(group_access, period, organisation, request.user)
+    if not context["editable"]:
+        raise PermissionDenied
+    form = AnswersForm(request.POST, questions=context["questions"])
+    form.is_valid()
+    messages.error(
+        request,
+        _(
+            "Your answers were not saved because the page had expired (you may have signed "
+            "in again in another window). What you typed is shown below: press Save again."
+        ),
+    )
+    return _render_submission(request, group_access, period, organisation, form=form, status=403)
+
+
 def _save_answers(request, group_access, period, organisation):
     if not access.may_edit_answers(group_access, organisation):
         raise PermissionDenied

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language as django_set_language
@@ -77,3 +78,27 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+def csrf_failure(request, reason=""):
+    """A form sent with an outdated security token (the person signed in again in another
+    tab, say). For the answers form the typed text is shown back, unsaved, with a fresh
+    token; nothing is lost and nothing is saved without a new press on Save."""
+    from activities.views import show_answers_after_csrf_failure
+
+    match = resolve_or_none(request.path_info)
+    if (
+        request.method == "POST"
+        and match is not None
+        and match.view_name == "activities:submission"
+        and request.user.is_authenticated
+    ):
+        return show_answers_after_csrf_failure(request, **match.kwargs)
+    return render(request, "403_csrf.html", status=403)
+
+
+def resolve_or_none(path):
+    try:
+        return resolve(path)
+    except Resolver404:
+        return None

@@ -115,12 +115,14 @@ def make_period(group, name="Kvartal 4 2026", starts_on=None, days_to_deadline=2
 
 
 def make_past_period(group, name, starts_on):
+    """A quarter starting on starts_on, answered by its deadline 15 days after its end."""
+    _, _, ends_on = activity_services.quarter_of(starts_on)
     return activity_services.period_create(
         group=group,
         name=name,
         starts_on=starts_on,
-        ends_on=starts_on + timedelta(days=89),
-        deadline=starts_on + timedelta(days=100),
+        ends_on=ends_on,
+        deadline=ends_on + timedelta(days=15),
     )
 
 
