@@ -1,11 +1,16 @@
 """The demo data: a coordination group in Västerbotten as in the reference report, and a
 small second group so that the separation between groups can be seen."""
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
+from activities import services as reporting
+from activities.models import AnswerVersion, Period, Submission, SubmissionStatus, Transition
 from members.models import CoordinationGroup, Membership, Organisation, Role, User
+
+from .demo_answers import ANSWERS, QUESTION_COMMENT, REPLY, RETURN_REASON
 
 DEMO_PASSWORD = "samordning-demo"
 
@@ -152,10 +157,127 @@ def _group(spec):
     return group
 
 
+# Where each Västerbotten organisation stands in the current period: every state shows.
+CURRENT_STATES = {
+    "Länsstyrelsen": SubmissionStatus.APPROVED,
+    "Migrationsverket": SubmissionStatus.RETURNED,
+    "Polisen": SubmissionStatus.SUBMITTED,
+    "Regionen": SubmissionStatus.DRAFT,
+    "Universitetet": None,  # not started
+    "Landstinget": SubmissionStatus.SUBMITTED,
+    "Åklagarmyndigheten": SubmissionStatus.DRAFT,
+}
+# Who had not reported in the oldest period, so that history has a gap.
+MISSING_EARLIER = {"Universitetet"}
+
+
+def _moment(day, hour=10):
+    return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+def _backdate(submission, submitted_on, decided_on=None):
+    """Give a past period's submission plausible dates instead of today's."""
+    Transition.objects.filter(submission=submission, to_status=SubmissionStatus.DRAFT).update(
+        at=_moment(submitted_on - timedelta(days=6))
+    )
+    Transition.objects.filter(submission=submission, to_status=SubmissionStatus.SUBMITTED).update(
+        at=_moment(submitted_on)
+    )
+    Transition.objects.filter(submission=submission, to_status=SubmissionStatus.APPROVED).update(
+        at=_moment(decided_on or submitted_on, 15)
+    )
+    Submission.objects.filter(pk=submission.pk).update(
+        submitted_at=_moment(submitted_on),
+        updated_at=_moment(decided_on or submitted_on, 15),
+    )
+    AnswerVersion.objects.filter(answer__submission=submission).update(
+        created_at=_moment(submitted_on - timedelta(days=6))
+    )
+
+
+def _answer(period, organisation, representative, key, status, coordinator):
+    texts = {
+        question.pk: ANSWERS[organisation.short_name][question.number][key]
+        for question in period.questions.all()
+    }
+    submission = reporting.submission_save(
+        period=period, organisation=organisation, texts=texts, expected_version=0, by=representative
+    )
+    if status == SubmissionStatus.DRAFT:
+        return submission
+    reporting.submission_submit(submission=submission, by=representative)
+    if status == SubmissionStatus.APPROVED:
+        reporting.submission_approve(submission=submission, by=coordinator)
+    elif status == SubmissionStatus.RETURNED:
+        question = period.questions.get(number=4)
+        thread = reporting.comment_add(
+            submission=submission, by=coordinator, text=QUESTION_COMMENT, question=question
+        )
+        reporting.comment_add(submission=submission, by=representative, text=REPLY, thread=thread)
+        reporting.submission_return(submission=submission, by=coordinator, reason=RETURN_REASON)
+    return submission
+
+
+def _periods(group):
+    """Two past quarters with approved answers and the current quarter in every state."""
+    if Period.objects.filter(group=group).exists():
+        return
+    coordinator = User.objects.get(email=VASTERBOTTEN["coordinator"][0])
+    representatives = {
+        m.organisation.short_name: m.user
+        for m in Membership.objects.filter(group=group, role=Role.REPRESENTATIVE)
+        .exclude(user=coordinator)
+        .select_related("organisation", "user")
+    }
+    organisations = list(group.organisations.order_by("order"))
+    _, current_start, _ = reporting.quarter_of(timezone.localdate())
+    _, last_start, _ = reporting.quarter_of(current_start - timedelta(days=1))
+    _, earlier_start, _ = reporting.quarter_of(last_start - timedelta(days=1))
+    for key, starts_on in (("earlier", earlier_start), ("later", last_start)):
+        quarter, starts, ends = reporting.quarter_of(starts_on)
+        period = reporting.period_create(
+            group=group,
+            name=f"Kvartal {quarter} {starts.year}",
+            starts_on=starts,
+            ends_on=ends,
+            deadline=ends + timedelta(days=reporting.DEFAULT_DAYS_TO_ANSWER),
+        )
+        for index, organisation in enumerate(organisations):
+            if key == "earlier" and organisation.short_name in MISSING_EARLIER:
+                continue
+            submission = _answer(
+                period,
+                organisation,
+                representatives[organisation.short_name],
+                key,
+                SubmissionStatus.APPROVED,
+                coordinator,
+            )
+            _backdate(
+                submission,
+                period.deadline - timedelta(days=index + 1),
+                period.deadline + timedelta(days=3),
+            )
+    period = reporting.period_create_next(group=group)
+    for organisation in organisations:
+        status = CURRENT_STATES[organisation.short_name]
+        if status is not None:
+            _answer(
+                period,
+                organisation,
+                representatives[organisation.short_name],
+                "current",
+                status,
+                coordinator,
+            )
+
+
 def load_demo():
     """Create or complete the demo data; running it again changes nothing."""
     with transaction.atomic():
-        return [_group(VASTERBOTTEN), _group(NORRBOTTEN)]
+        groups = [_group(VASTERBOTTEN), _group(NORRBOTTEN)]
+        _periods(groups[0])
+        return groups
 
 
 def demo_sign_ins():

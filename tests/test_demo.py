@@ -38,3 +38,18 @@ def test_the_demo_is_idempotent(db):
 def test_the_demo_refuses_with_debug_off(db):
     with pytest.raises(CommandError, match="DEBUG off"):
         call_command("demo")
+
+
+@override_settings(DEBUG=True)
+def test_the_demo_has_history_and_every_state_in_the_current_period(db):
+    from activities.models import Period
+
+    call_command("demo", stdout=StringIO())
+    periods = list(Period.objects.filter(group__slug="vasterbotten").order_by("starts_on"))
+    assert len(periods) == 3
+    assert all(s.status == "approved" for p in periods[:2] for s in p.submissions.all())
+    current = {s.organisation.short_name: s.status for s in periods[2].submissions.all()}
+    assert set(current.values()) == {"draft", "submitted", "returned", "approved"}
+    assert "Universitetet" not in current  # not started
+    returned = periods[2].submissions.get(organisation__short_name="Migrationsverket")
+    assert returned.comments.filter(thread__isnull=False).exists()
