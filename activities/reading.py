@@ -11,6 +11,7 @@ from members.models import Organisation
 from samordning.text import has_changes, render_markdown, word_diff
 
 from .models import Comment, Submission, SubmissionStatus
+from .record_kinds import BY_QUESTION_KIND, present, record_data
 from .services import previous_answers
 
 NOT_STARTED = "not_started"
@@ -98,6 +99,26 @@ def submission_page(group_access, period, organisation, user):
     editable = (
         may_edit and period.accepts_answers and (submission is None or submission.is_editable)
     )
+    live = {}
+
+    def records_for(spec):
+        """The rows shown under a question: frozen at approval, else the live records."""
+        if submission is not None and submission.status == SubmissionStatus.APPROVED:
+            frozen = submission.records_snapshot.get(spec.slug)
+            if frozen is not None:
+                return [present(spec.slug, data) for data in frozen]
+        if spec.slug not in live:
+            live[spec.slug] = list(
+                spec.model.objects.filter(organisation=organisation)
+                .current_in(period)
+                .select_related(*spec.select_related)
+                .prefetch_related(*spec.prefetch_related)
+            )
+        return [
+            {**present(spec.slug, record_data(spec, record)), "record": record}
+            for record in live[spec.slug]
+        ]
+
     items = []
     for question in questions:
         text = texts.get(question.pk, "")
@@ -114,6 +135,9 @@ def submission_page(group_access, period, organisation, user):
                 "open_threads": [t for t in threads.get(question.pk, []) if not t.is_resolved],
             }
         )
+        spec = BY_QUESTION_KIND.get(question.kind)
+        if spec is not None:
+            items[-1].update(spec=spec, records=records_for(spec))
     return {
         "period": period,
         "organisation": organisation,

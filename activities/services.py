@@ -83,6 +83,8 @@ def period_create(*, group, name, starts_on, ends_on, deadline):
         else:
             source = DEFAULT_QUESTIONS
         Question.objects.bulk_create(Question(period=period, **fields) for fields in source)
+        if previous is None:
+            target_groups_seed(group=group)
     return period
 
 
@@ -335,12 +337,15 @@ def submission_submit(*, submission, by):
 
 
 def submission_approve(*, submission, by, comment=""):
+    """Approve the answers and freeze, with them, the records they were shown with."""
+    snapshot = records_current_in(submission.period, submission.organisation)
     return _change_status(
         submission=submission,
         allowed_from=(SubmissionStatus.SUBMITTED,),
         to_status=SubmissionStatus.APPROVED,
         by=by,
         comment=comment,
+        records_snapshot=snapshot,
     )
 
 
@@ -391,3 +396,80 @@ def comment_resolve(*, comment, by):
     Comment.objects.filter(pk=comment.pk, resolved_at__isnull=True).update(
         resolved_at=timezone.now(), resolved_by=by
     )
+
+
+# Records
+
+
+def records_current_in(period, organisation):
+    """{kind slug: [record data]} of the organisation's records in force during the period."""
+    from .record_kinds import KINDS, record_data
+
+    return {
+        slug: [
+            record_data(spec, record)
+            for record in spec.model.objects.filter(organisation=organisation)
+            .current_in(period)
+            .select_related(*spec.select_related)
+            .prefetch_related(*spec.prefetch_related)
+        ]
+        for slug, spec in KINDS.items()
+    }
+
+
+def record_save(*, spec, form, organisation, by):
+    """Create or update a record from a valid form, owned by `organisation`."""
+    with transaction.atomic():
+        record = form.save(commit=False)
+        record.organisation = organisation
+        record.updated_by = by
+        if hasattr(record, "file"):
+            upload = form.cleaned_data.get("file")
+            if getattr(form, "detected_type", None):
+                record.file_name = upload.name.rsplit("/", 1)[-1][:200]
+                record.file_type = form.detected_type
+            elif not record.file:
+                record.file_name = record.file_type = ""
+        record.save()
+        form.save_m2m()
+    return record
+
+
+def record_close(*, record, by, on=None):
+    """Mark a record as no longer current from today: an activity done, a document no
+    longer in force, a collaboration ended, a need met."""
+    from .models import Activity, ActivityStatus, Collaboration, Need, SteeringDocument
+
+    today = on or timezone.localdate()
+    if isinstance(record, Activity):
+        if record.status != ActivityStatus.CANCELLED:
+            record.status = ActivityStatus.DONE
+        record.ends_on = max(record.ends_on or today, record.starts_on)
+    elif isinstance(record, SteeringDocument):
+        record.closed_on = record.closed_on or today
+    elif isinstance(record, Collaboration):
+        record.ended_on = record.ended_on or today
+    elif isinstance(record, Need):
+        record.met_on = record.met_on or today
+    record.updated_by = by
+    record.save()
+
+
+def target_groups_seed(*, group):
+    """Give a group the default target groups, unless it already has a list."""
+    from .models import TargetGroup
+    from .models.records import DEFAULT_TARGET_GROUPS
+
+    if not group.target_groups.exists():
+        TargetGroup.objects.bulk_create(
+            TargetGroup(group=group, name=name, order=i)
+            for i, name in enumerate(DEFAULT_TARGET_GROUPS, 1)
+        )
+
+
+def target_group_add(*, group, name):
+    from .models import TargetGroup
+
+    last = group.target_groups.aggregate(last=Max("order"))["last"] or 0
+    with transaction.atomic():
+        return TargetGroup.objects.create(group=group, name=name.strip(), order=last + 1)

@@ -1,11 +1,25 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-from . import views
+from . import record_views, views
+
+
+class RecordKindConverter:
+    regex = "aktiviteter|styrdokument|samverkan|behov"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(RecordKindConverter, "recordkind")
 
 app_name = "activities"
 
 PERIOD = "grupp/<slug:slug>/perioder/<int:pk>/"
 SUBMISSION = PERIOD + "organisationer/<int:org_pk>/"
+RECORDS = "grupp/<slug:slug>/<recordkind:kind>/"
 
 urlpatterns = [
     path("grupp/<slug:slug>/perioder/", views.period_list, name="period_list"),
@@ -22,6 +36,22 @@ urlpatterns = [
         PERIOD + "fragor/<int:question_pk>/ta-bort/", views.question_delete, name="question_delete"
     ),
     path(PERIOD + "fragor/<int:question_pk>/flytta/", views.question_move, name="question_move"),
+    path("grupp/<slug:slug>/malgrupper/", record_views.target_groups, name="target_groups"),
+    path(
+        "grupp/<slug:slug>/malgrupper/<int:pk>/ta-bort/",
+        record_views.target_group_delete,
+        name="target_group_delete",
+    ),
+    path(
+        "grupp/<slug:slug>/styrdokument/<int:pk>/fil/",
+        record_views.document_file,
+        name="document_file",
+    ),
+    path(RECORDS, record_views.record_list, name="record_list"),
+    path(RECORDS + "ny/", record_views.record_create, name="record_create"),
+    path(RECORDS + "export.<str:fmt>", record_views.record_export, name="record_export"),
+    path(RECORDS + "<int:pk>/", record_views.record_edit, name="record_edit"),
+    path(RECORDS + "<int:pk>/avsluta/", record_views.record_close, name="record_close"),
     path(SUBMISSION, views.submission_detail, name="submission"),
     path(SUBMISSION + "autospara/", views.submission_autosave, name="submission_autosave"),
     path(SUBMISSION + "granska/", views.submission_review, name="submission_review"),

@@ -25,6 +25,7 @@ from .forms import (
 )
 from .models import AnswerVersion, Comment, Question, Submission
 from .reading import period_overview_rows, submission_page, submissions_of_representative
+from .record_kinds import KINDS
 
 PENDING_ANSWERS = "pending_answers"
 
@@ -249,10 +250,13 @@ def _render_submission(request, group_access, period, organisation, form=None, s
             },
         )
     conflicts = extra.pop("conflicts", {})
+    record_form = extra.pop("record_form", None)
+    record_key = extra.pop("record_key", None) or request.GET.get("andra")
     if form is not None:
         for item in context["items"]:
             item["field"] = form[answer_field_name(item["question"])]
             item["newer"] = conflicts.get(item["question"].pk)
+            _attach_record_forms(item, group_access, organisation, record_form, record_key)
     context.update(
         access=group_access,
         group=group_access.group,
@@ -262,6 +266,42 @@ def _render_submission(request, group_access, period, organisation, form=None, s
         **extra,
     )
     return render(request, "activities/submission.html", context, status=status)
+
+
+def _attach_record_forms(item, group_access, organisation, failed_form, key):
+    """The inline forms under a question: one to add a record, and one to edit the
+    record the person chose (never one per record, so the page stays light)."""
+    spec = item.get("spec")
+    if spec is None:
+        return
+    new_key = f"new-{spec.slug}"
+    item["new_form"] = (
+        failed_form
+        if key == new_key and failed_form is not None
+        else spec.form_class(prefix=new_key, group=group_access.group, organisation=organisation)
+    )
+    item["new_open"] = key == new_key
+    for row in item["records"]:
+        row_key = f"{spec.slug}-{row['id']}"
+        if key == row_key and "record" in row:
+            row["edit_form"] = failed_form or spec.form_class(
+                instance=row["record"],
+                prefix=row_key,
+                group=group_access.group,
+                organisation=organisation,
+            )
+
+
+def _parse_record_action(action):
+    """'record-add-aktiviteter', 'record-edit-behov-12' → (verb, spec, pk) or None."""
+    parts = action.split("-")
+    if len(parts) < 3 or parts[0] != "record" or parts[2] not in KINDS:
+        return None
+    verb, spec = parts[1], KINDS[parts[2]]
+    pk = _int(parts[3]) if len(parts) > 3 else None
+    if verb not in {"add", "edit", "open", "close"} or (verb != "add" and pk is None):
+        return None
+    return verb, spec, pk
 
 
 @login_not_required
@@ -330,6 +370,37 @@ def _save_answers(request, group_access, period, organisation):
         messages.error(request, _("The answers were not saved. Correct what is marked below."))
         return _render_submission(request, group_access, period, organisation, form=form)
     action = request.POST.get("action", "save")
+    record_action = _parse_record_action(action)
+    record_form = record = None
+    if record_action is not None:
+        verb, spec, record_pk = record_action
+        if record_pk is not None:
+            record = get_object_or_404(spec.model, organisation=organisation, pk=record_pk)
+        if verb in {"add", "edit"}:
+            key = f"new-{spec.slug}" if verb == "add" else f"{spec.slug}-{record_pk}"
+            record_form = spec.form_class(
+                request.POST,
+                request.FILES,
+                instance=record,
+                prefix=key,
+                group=group_access.group,
+                organisation=organisation,
+            )
+            if not record_form.is_valid():
+                messages.error(
+                    request,
+                    _("The %(what)s was not saved. Correct what is marked.")
+                    % {"what": spec.singular},
+                )
+                return _render_submission(
+                    request,
+                    group_access,
+                    period,
+                    organisation,
+                    form=form,
+                    record_form=record_form,
+                    record_key=key,
+                )
     texts = form.texts()
     try:
         if action == "carry_forward":
@@ -344,6 +415,8 @@ def _save_answers(request, group_access, period, organisation):
             by=request.user,
         )
         _save_replies(request, submission)
+        if record_action is not None:
+            return _apply_record_action(request, record_action, record_form, record, organisation)
         if action == "submit":
             services.submission_submit(submission=submission, by=request.user)
     except services.SaveConflict as conflict:
@@ -365,6 +438,28 @@ def _save_answers(request, group_access, period, organisation):
     else:
         messages.success(request, _("Your answers were saved."))
     return redirect(request.path)
+
+
+def _apply_record_action(request, record_action, record_form, record, organisation):
+    """After the answers are saved: add, edit, open for editing or close a record."""
+    verb, spec, _pk = record_action
+    if verb in {"add", "edit"}:
+        record = services.record_save(
+            spec=spec, form=record_form, organisation=organisation, by=request.user
+        )
+        messages.success(
+            request, _("Your answers and the %(what)s were saved.") % {"what": spec.singular}
+        )
+    elif verb == "close":
+        services.record_close(record=record, by=request.user)
+        messages.success(
+            request, _("Your answers were saved and the %(what)s closed.") % {"what": spec.singular}
+        )
+    else:
+        return redirect(
+            f"{request.path}?andra={spec.slug}-{record.pk}#record-{spec.slug}-{record.pk}"
+        )
+    return redirect(f"{request.path}#record-{spec.slug}-{record.pk}")
 
 
 def _save_replies(request, submission):

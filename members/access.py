@@ -100,3 +100,21 @@ def may_edit_answers(access, organisation):
 def require_submission_reader(access, organisation):
     if not may_read_submission(access, organisation):
         raise PermissionDenied
+
+
+# Records: activities, steering documents, collaborations, needs.
+
+
+def may_edit_records(access, organisation):
+    """The coordinator changes every organisation's records; a representative their own."""
+    return organisation.group_id == access.group.pk and (
+        access.is_coordinator or access.represents(organisation)
+    )
+
+
+def record_organisations(access):
+    """The organisations whose records the person may add to."""
+    organisations = access.group.organisations.current().order_by("order", "name")
+    if access.is_coordinator:
+        return organisations
+    return organisations.filter(pk__in=access.organisation_ids)

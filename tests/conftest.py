@@ -148,3 +148,34 @@ def approved(period, organisation, by, coordinator, texts_by_number):
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.APPROVED
     return submission
+
+
+def make_activity(organisation, title="Utbildning för personal", starts_on=None, **fields):
+    from activities.models import Activity
+
+    return Activity.objects.create(
+        organisation=organisation,
+        title=title,
+        kind=fields.pop("kind", "training"),
+        status=fields.pop("status", "ongoing"),
+        starts_on=starts_on or timezone.localdate() - timedelta(days=3),
+        **fields,
+    )
+
+
+def make_records(organisation, partner, n=1):
+    """n of each kind of record for the organisation, current today."""
+    from activities.models import Collaboration, Need, SteeringDocument, TargetGroup
+
+    targets = list(TargetGroup.objects.filter(group=organisation.group)[:2])
+    for i in range(n):
+        activity = make_activity(organisation, title=f"Aktivitet {i}")
+        activity.target_groups.set(targets)
+        activity.partners.set([partner])
+        SteeringDocument.objects.create(
+            organisation=organisation, title=f"Plan {i}", kind="action_plan", status="in_force"
+        )
+        Collaboration.objects.create(
+            organisation=organisation, partner=partner, level="formal", description=f"Samverkan {i}"
+        )
+        Need.objects.create(organisation=organisation, kind="training", description=f"Behov {i}")

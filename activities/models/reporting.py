@@ -9,6 +9,21 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import CoordinationGroup, Organisation
 
+__all__ = [
+    "ANSWER_MAX_LENGTH",
+    "EDITABLE_STATUSES",
+    "Answer",
+    "AnswerVersion",
+    "Comment",
+    "Period",
+    "PeriodState",
+    "Question",
+    "QuestionKind",
+    "Submission",
+    "SubmissionStatus",
+    "Transition",
+]
+
 ANSWER_MAX_LENGTH = 20_000
 
 
@@ -185,6 +200,9 @@ class Submission(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # The records shown in the submission when it was approved, so that it (and any
+    # report compiled from it) keeps showing exactly what was approved.
+    records_snapshot = models.JSONField(default=dict, blank=True)
 
     objects = SubmissionQuerySet.as_manager()
 

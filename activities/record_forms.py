@@ -1,0 +1,205 @@
+"""Forms for the four kinds of record, each scoped to one group."""
+
+import zipfile
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Activity, Collaboration, Need, SteeringDocument
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ODT = "application/vnd.oasis.opendocument.text"
+PDF = "application/pdf"
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def detect_document_type(upload):
+    """The real type of an uploaded document, read from its content (None if not allowed).
+
+    PDF files start with "%PDF-"; DOCX and ODT files are ZIP archives whose members say
+    what they are. The name the file was given is not trusted.
+    """
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if not head.startswith(b"PK\x03\x04"):
+        return None
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names and archive.read("mimetype").strip() == ODT.encode():
+                return ODT
+            if "[Content_Types].xml" in names and "word/document.xml" in names:
+                return DOCX
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return None
+    finally:
+        upload.seek(0)
+    return None
+
+
+class GroupScopedForm(forms.ModelForm):
+    """A record form whose choices come from one group (and leave out the owner)."""
+
+    def __init__(self, *args, group, organisation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.group = group
+        self.organisation = organisation
+
+    def _member_choices(self):
+        others = self.group.organisations.current()
+        if self.organisation is not None:
+            others = others.exclude(pk=self.organisation.pk)
+        return others.order_by("order", "name")
+
+
+class ActivityForm(GroupScopedForm):
+    link = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Activity
+        fields = [
+            "title",
+            "kind",
+            "status",
+            "starts_on",
+            "ends_on",
+            "description",
+            "target_groups",
+            "partners",
+            "outside_partners",
+            "participants",
+            "link",
+        ]
+        widgets = {
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "target_groups": forms.CheckboxSelectMultiple,
+            "partners": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target_groups"].queryset = self.group.target_groups.all()
+        self.fields["partners"].queryset = self._member_choices()
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The activity cannot end before it starts."))
+        return cleaned
+
+
+class SteeringDocumentForm(GroupScopedForm):
+    link = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = SteeringDocument
+        fields = ["title", "kind", "status", "adopted_on", "closed_on", "link", "file"]
+        widgets = {"adopted_on": DateInput(), "closed_on": DateInput()}
+        help_texts = {"file": _("PDF, Word (DOCX) or OpenDocument (ODT), at most 10 MB.")}
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if not upload or upload is False or not hasattr(upload, "content_type"):
+            return upload  # no new file (or the old one kept / cleared)
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 10 MB."), code="too_large")
+        detected = detect_document_type(upload)
+        if detected is None:
+            raise forms.ValidationError(
+                _("Only PDF, Word (DOCX) and OpenDocument (ODT) files can be uploaded."),
+                code="file_type",
+            )
+        self.detected_type = detected
+        return upload
+
+
+class CollaborationForm(GroupScopedForm):
+    class Meta:
+        model = Collaboration
+        fields = ["partner", "outside_partner", "level", "since", "ended_on", "description"]
+        widgets = {
+            "since": DateInput(),
+            "ended_on": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = self._member_choices()
+
+    def clean(self):
+        cleaned = super().clean()
+        partner, outside = cleaned.get("partner"), (cleaned.get("outside_partner") or "").strip()
+        if bool(partner) == bool(outside):
+            self.add_error(
+                "partner",
+                _("Choose a member organisation or name a body outside the group (one of them)."),
+            )
+        cleaned["outside_partner"] = outside
+        return cleaned
+
+
+class NeedForm(GroupScopedForm):
+    class Meta:
+        model = Need
+        fields = ["kind", "priority", "description", "noted_on", "met_on"]
+        widgets = {
+            "noted_on": DateInput(),
+            "met_on": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class RecordFilterForm(forms.Form):
+    """Filters for a list of records; every field optional."""
+
+    q = forms.CharField(label=_("Search"), required=False)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=None, required=False, empty_label=_("All")
+    )
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    target_group = forms.ModelChoiceField(
+        label=_("Target group"), queryset=None, required=False, empty_label=_("All")
+    )
+    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
+
+    def __init__(self, *args, group, spec, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = group.organisations.order_by("order", "name")
+        self.fields["kind"].choices = [("", _("All"))] + list(spec.kind_choices)
+        if spec.status_choices:
+            self.fields["status"].choices = [("", _("All"))] + list(spec.status_choices)
+        else:
+            del self.fields["status"]
+        if spec.has_target_groups:
+            self.fields["target_group"].queryset = group.target_groups.all()
+        else:
+            del self.fields["target_group"]
+
+
+class OrganisationChoiceForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
+class TargetGroupForm(forms.Form):
+    name = forms.CharField(label=_("New target group"), max_length=80)
