@@ -4,6 +4,7 @@ Views, exports, the submission page and the snapshot on approval all read this t
 so a kind's fields are listed in one place.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -43,6 +44,7 @@ class RecordKind:
     question_kind: str
     title: str
     singular: str
+    definite: str
     add_label: str
     kind_field: str
     kind_choices: object
@@ -90,9 +92,12 @@ class RecordKind:
                 | Q(**{f"{self.start_field}__lte": data["date_to"]})
             )
         if data.get("q"):
+            # A case-insensitive regex rather than icontains: SQLite's LIKE folds only
+            # ASCII, so "VÅRDEN" would not find "vården" in the embedded database.
+            pattern = re.escape(data["q"].strip())
             words = Q()
             for name in self.search_fields:
-                words |= Q(**{f"{name}__icontains": data["q"]})
+                words |= Q(**{f"{name}__iregex": pattern})
             queryset = queryset.filter(words)
         return queryset.distinct() if data.get("target_group") else queryset
 
@@ -182,6 +187,7 @@ ACTIVITIES = RecordKind(
     question_kind=QuestionKind.ACTIVITIES,
     title=_("Activities"),
     singular=_("activity"),
+    definite=_("the activity"),
     add_label=_("Add an activity"),
     kind_field="kind",
     kind_choices=ActivityKind.choices,
@@ -211,6 +217,7 @@ STEERING_DOCUMENTS = RecordKind(
     question_kind=QuestionKind.STEERING_DOCUMENTS,
     title=_("Steering documents"),
     singular=_("steering document"),
+    definite=_("the steering document"),
     add_label=_("Add a steering document"),
     kind_field="kind",
     kind_choices=SteeringDocumentKind.choices,
@@ -235,6 +242,7 @@ COLLABORATIONS = RecordKind(
     question_kind=QuestionKind.COLLABORATIONS,
     title=_("Collaborations"),
     singular=_("collaboration"),
+    definite=_("the collaboration"),
     add_label=_("Add a collaboration"),
     kind_field="level",
     kind_choices=CollaborationLevel.choices,
@@ -257,6 +265,7 @@ NEEDS = RecordKind(
     question_kind=QuestionKind.NEEDS,
     title=_("Needs"),
     singular=_("need"),
+    definite=_("the need"),
     add_label=_("Add a need"),
     kind_field="kind",
     kind_choices=NeedKind.choices,

@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -141,7 +142,7 @@ def record_create(request, slug, kind):
     )
     if request.method == "POST" and organisation_form.is_valid() and form.is_valid():
         services.record_save(spec=spec, form=form, organisation=organisation, by=request.user)
-        messages.success(request, _("The %(what)s was saved.") % {"what": spec.singular})
+        messages.success(request, _("%(what)s was saved.") % {"what": capfirst(spec.definite)})
         return redirect(_next_url(request, _list_url(slug, kind)))
     return _render_form(request, group_access, spec, form, organisation_form=organisation_form)
 
@@ -169,7 +170,7 @@ def record_edit(request, slug, kind, pk):
         services.record_save(
             spec=spec, form=form, organisation=record.organisation, by=request.user
         )
-        messages.success(request, _("The %(what)s was saved.") % {"what": spec.singular})
+        messages.success(request, _("%(what)s was saved.") % {"what": capfirst(spec.definite)})
         return redirect(_next_url(request, _list_url(slug, kind)))
     return _render_form(request, group_access, spec, form, record=record)
 
@@ -179,7 +180,7 @@ def record_close(request, slug, kind, pk):
     """Mark a record as no longer current (done, ended, met) from today."""
     group_access, spec, record = _editable_record(request, slug, kind, pk)
     services.record_close(record=record, by=request.user)
-    messages.success(request, _("The %(what)s was closed.") % {"what": spec.singular})
+    messages.success(request, _("%(what)s was closed.") % {"what": capfirst(spec.definite)})
     return redirect(_next_url(request, _list_url(slug, kind)))
 
 

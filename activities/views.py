@@ -9,6 +9,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -389,8 +390,8 @@ def _save_answers(request, group_access, period, organisation):
             if not record_form.is_valid():
                 messages.error(
                     request,
-                    _("The %(what)s was not saved. Correct what is marked.")
-                    % {"what": spec.singular},
+                    _("%(what)s was not saved. Correct what is marked.")
+                    % {"what": capfirst(spec.definite)},
                 )
                 return _render_submission(
                     request,
@@ -448,12 +449,12 @@ def _apply_record_action(request, record_action, record_form, record, organisati
             spec=spec, form=record_form, organisation=organisation, by=request.user
         )
         messages.success(
-            request, _("Your answers and the %(what)s were saved.") % {"what": spec.singular}
+            request, _("Your answers and %(what)s were saved.") % {"what": spec.definite}
         )
     elif verb == "close":
         services.record_close(record=record, by=request.user)
         messages.success(
-            request, _("Your answers were saved and the %(what)s closed.") % {"what": spec.singular}
+            request, _("Your answers were saved and %(what)s closed.") % {"what": spec.definite}
         )
     else:
         return redirect(

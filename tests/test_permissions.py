@@ -8,15 +8,16 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.tokens import default_token_generator
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from activities.models import Comment
+from activities.models import Comment, SteeringDocument, TargetGroup
 from members.models import Invitation, Role
 
-from .conftest import answer, make_period
+from .conftest import answer, make_activity, make_period
 
 PERSONAS = [
     "anonymous",
@@ -95,6 +96,27 @@ EXPECTED = {
     "activities:comment_add": ("post", COORDINATOR_ACTION, {"text": "Utveckla gärna."}),
     "activities:comment_resolve": ("post", COORDINATOR_ACTION),
     "activities:answer_versions": ("get", {**COORDINATOR_ONLY, "rep_a": 200}),
+    "activities:target_groups": ("get", COORDINATOR_ONLY),
+    "activities:target_group_delete": ("post", COORDINATOR_ACTION),
+    "activities:record_list": ("get", GROUP_MEMBERS),
+    "activities:record_export": ("get", GROUP_MEMBERS),
+    "activities:document_file": ("get", GROUP_MEMBERS),
+    # Adding: anyone who represents an organisation, and the coordinator.
+    "activities:record_create": ("get", {**COORDINATOR_ONLY, "rep_a": 200, "rep_b": 200}),
+    # An activity of organisation A: its representative and the coordinator.
+    "activities:record_edit": ("get", {**COORDINATOR_ONLY, "rep_a": 200}),
+    "activities:record_close": ("post", {**COORDINATOR_ACTION, "rep_a": 302}),
+}
+
+RECORD_URLS = {
+    "activities:target_groups",
+    "activities:target_group_delete",
+    "activities:record_list",
+    "activities:record_export",
+    "activities:document_file",
+    "activities:record_create",
+    "activities:record_edit",
+    "activities:record_close",
 }
 
 
@@ -122,6 +144,8 @@ def test_every_url_pattern_has_an_expectation():
 def _kwargs_for(name, world):
     """Concrete arguments for a URL: the first group's objects."""
     slug = world.group.slug
+    if name in RECORD_URLS:
+        return _record_kwargs(name, world)
     if name.startswith("activities:") and name not in {
         "activities:period_list",
         "activities:period_create",
@@ -183,6 +207,29 @@ def _reporting_kwargs(name, world):
         kwargs.pop("org_pk")
     if name == "activities:question_list":
         kwargs.pop("org_pk")
+    return kwargs
+
+
+def _record_kwargs(name, world):
+    slug = world.group.slug
+    if name == "activities:target_groups":
+        return {"slug": slug}
+    if name == "activities:target_group_delete":
+        target = TargetGroup.objects.create(group=world.group, name="Taxi")
+        return {"slug": slug, "pk": target.pk}
+    if name == "activities:document_file":
+        document = SteeringDocument.objects.create(
+            organisation=world.org_a, title="Handlingsplan", kind="action_plan", status="in_force"
+        )
+        document.file.save("plan.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+        document.file_name, document.file_type = "plan.pdf", "application/pdf"
+        document.save()
+        return {"slug": slug, "pk": document.pk}
+    kwargs = {"slug": slug, "kind": "aktiviteter"}
+    if name == "activities:record_export":
+        kwargs["fmt"] = "csv"
+    if name in {"activities:record_edit", "activities:record_close"}:
+        kwargs["pk"] = make_activity(world.org_a).pk
     return kwargs
 
 
