@@ -218,6 +218,70 @@ def _answer(period, organisation, representative, key, status, coordinator):
     return submission
 
 
+def _records(group, current_start):
+    """Activities, steering documents, collaborations and needs for every organisation."""
+    from activities.models import Activity, Collaboration, Need, SteeringDocument, TargetGroup
+
+    from .demo_records import ACTIVITIES, COLLABORATIONS, NEEDS, STEERING_DOCUMENTS
+
+    if Activity.objects.filter(organisation__group=group).exists():
+        return
+    reporting.target_groups_seed(group=group)
+    organisations = {o.short_name: o for o in group.organisations.all()}
+    targets = {t.name: t for t in TargetGroup.objects.filter(group=group)}
+
+    def day(offset):
+        return None if offset is None else current_start + timedelta(days=offset)
+
+    for spec in ACTIVITIES:
+        activity = Activity.objects.create(
+            organisation=organisations[spec["organisation"]],
+            title=spec["title"],
+            kind=spec["kind"],
+            status=spec["status"],
+            starts_on=day(spec["start"]),
+            ends_on=day(spec["end"]),
+            outside_partners=spec["outside_partners"],
+            participants=spec["participants"],
+            link=spec["link"],
+            description=spec["description"],
+        )
+        activity.target_groups.set(targets[name] for name in spec["target_groups"])
+        activity.partners.set(organisations[name] for name in spec["partners"])
+    SteeringDocument.objects.bulk_create(
+        SteeringDocument(
+            organisation=organisations[spec["organisation"]],
+            title=spec["title"],
+            kind=spec["kind"],
+            status=spec["status"],
+            adopted_on=day(spec["adopted"]),
+            link=spec["link"],
+        )
+        for spec in STEERING_DOCUMENTS
+    )
+    Collaboration.objects.bulk_create(
+        Collaboration(
+            organisation=organisations[spec["organisation"]],
+            partner=organisations[spec["partner"]] if spec["partner"] else None,
+            outside_partner=spec["outside_partner"],
+            level=spec["level"],
+            since=day(spec["since"]),
+            description=spec["description"],
+        )
+        for spec in COLLABORATIONS
+    )
+    Need.objects.bulk_create(
+        Need(
+            organisation=organisations[spec["organisation"]],
+            kind=spec["kind"],
+            priority=spec["priority"],
+            description=spec["description"],
+            noted_on=day(spec["noted"]),
+        )
+        for spec in NEEDS
+    )
+
+
 def _periods(group):
     """Two past quarters with approved answers and the current quarter in every state."""
     if Period.objects.filter(group=group).exists():
@@ -276,6 +340,9 @@ def load_demo():
     """Create or complete the demo data; running it again changes nothing."""
     with transaction.atomic():
         groups = [_group(VASTERBOTTEN), _group(NORRBOTTEN)]
+        _, current_start, _ = reporting.quarter_of(timezone.localdate())
+        # Records first, so that the approvals below freeze them with the answers.
+        _records(groups[0], current_start)
         _periods(groups[0])
         return groups
 

@@ -53,3 +53,23 @@ def test_the_demo_has_history_and_every_state_in_the_current_period(db):
     assert "Universitetet" not in current  # not started
     returned = periods[2].submissions.get(organisation__short_name="Migrationsverket")
     assert returned.comments.filter(thread__isnull=False).exists()
+
+
+@override_settings(DEBUG=True)
+def test_the_demo_has_records_for_every_organisation_frozen_in_approvals(db):
+    from activities.models import Activity, Collaboration, Need, SteeringDocument, Submission
+
+    call_command("demo", stdout=StringIO())
+    group = CoordinationGroup.objects.get(slug="vasterbotten")
+    for organisation in group.organisations.all():
+        assert Activity.objects.filter(organisation=organisation).exists(), organisation
+    assert set(SteeringDocument.objects.values_list("status", flat=True)) == {
+        "in_force",
+        "in_progress",
+        "planned",
+        "missing",
+    }
+    assert Collaboration.objects.filter(partner__isnull=False).count() > 10
+    assert Need.objects.filter(kind="training").count() > Need.objects.count() / 2
+    approved = Submission.objects.filter(status="approved", organisation__short_name="Polisen")
+    assert all(s.records_snapshot.get("aktiviteter") for s in approved)
