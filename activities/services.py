@@ -473,3 +473,56 @@ def target_group_add(*, group, name):
     last = group.target_groups.aggregate(last=Max("order"))["last"] or 0
     with transaction.atomic():
         return TargetGroup.objects.create(group=group, name=name.strip(), order=last + 1)
+
+
+# Status reports
+
+
+def report_publish(*, report, by, change_note="", is_public=False):
+    """Freeze the report as its next version: the compiled content and the PDF and Word
+    files of both editions (the group's and the public one), made once and stored."""
+    from django.core.files.base import ContentFile
+
+    from .models import Report, ReportVersion
+    from .report_content import compile_content, public_edition
+    from .report_render import render_docx, render_pdf
+
+    content = compile_content(report)
+    public = public_edition(content)
+    # Rendering takes a second or two: do it before taking any lock.
+    files = {
+        "pdf": render_pdf(content),
+        "docx": render_docx(content),
+        "public_pdf": render_pdf(public),
+        "public_docx": render_docx(public),
+    }
+    with transaction.atomic():
+        Report.objects.select_for_update().get(pk=report.pk)
+        number = (report.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+        version = ReportVersion(
+            report=report,
+            number=number,
+            content=content,
+            change_note=change_note,
+            published_at=timezone.now(),
+            published_by=by,
+            is_public=is_public,
+        )
+        stem = f"lagesrapport-{report.group.slug}-{report.year}-v{number}"
+        for field, data in files.items():
+            suffix = "-publik" if field.startswith("public_") else ""
+            extension = field.rsplit("_", 1)[-1]
+            getattr(version, field).save(
+                f"{stem}{suffix}.{extension}", ContentFile(data), save=False
+            )
+        version.save()
+    return version
+
+
+def report_version_set_public(*, version, is_public):
+    """Make a version public, or take it back from the public (the group keeps it)."""
+    from .models import ReportVersion
+
+    ReportVersion.objects.filter(pk=version.pk).update(
+        is_public=is_public, unpublished_at=None if is_public else timezone.now()
+    )

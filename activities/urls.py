@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import record_views, views
+from . import record_views, report_views, views
 
 
 class RecordKindConverter:
@@ -20,6 +20,9 @@ app_name = "activities"
 PERIOD = "grupp/<slug:slug>/perioder/<int:pk>/"
 SUBMISSION = PERIOD + "organisationer/<int:org_pk>/"
 RECORDS = "grupp/<slug:slug>/<recordkind:kind>/"
+REPORT = "grupp/<slug:slug>/rapporter/<int:pk>/"
+VERSION = REPORT + "v<int:number>/"
+PUBLIC = "publicerat/<slug:slug>/<int:pk>/v<int:number>/"
 
 urlpatterns = [
     path("grupp/<slug:slug>/perioder/", views.period_list, name="period_list"),
@@ -52,6 +55,21 @@ urlpatterns = [
     path(RECORDS + "export.<str:fmt>", record_views.record_export, name="record_export"),
     path(RECORDS + "<int:pk>/", record_views.record_edit, name="record_edit"),
     path(RECORDS + "<int:pk>/avsluta/", record_views.record_close, name="record_close"),
+    path("grupp/<slug:slug>/rapporter/", report_views.report_list, name="report_list"),
+    path("grupp/<slug:slug>/rapporter/ny/", report_views.report_new, name="report_new"),
+    path(REPORT, report_views.report_edit, name="report_edit"),
+    path(REPORT + "kontakter/", report_views.report_contacts_refresh, name="report_contacts"),
+    path(REPORT + "forhandsvisning/", report_views.report_preview, name="report_preview"),
+    path(REPORT + "publicera/", report_views.report_publish, name="report_publish"),
+    path(VERSION, report_views.report_version, name="report_version"),
+    path(VERSION + "lagesrapport.<str:fmt>", report_views.report_version_file, name="report_file"),
+    path(VERSION + "synlighet/", report_views.report_version_visibility, name="report_visibility"),
+    path(PUBLIC, report_views.public_report, name="public_report"),
+    path(
+        PUBLIC + "lagesrapport.<str:fmt>",
+        report_views.public_report_file,
+        name="public_report_file",
+    ),
     path(SUBMISSION, views.submission_detail, name="submission"),
     path(SUBMISSION + "autospara/", views.submission_autosave, name="submission_autosave"),
     path(SUBMISSION + "granska/", views.submission_review, name="submission_review"),

@@ -34,7 +34,7 @@ class SignInForm(AuthenticationForm):
 class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = ["name", "short_name", "joined_on", "left_on"]
+        fields = ["name", "short_name", "email", "joined_on", "left_on"]
         widgets = {
             "joined_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "left_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

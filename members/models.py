@@ -109,6 +109,11 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=60)
     order = models.PositiveIntegerField(_("display order"), default=0)
+    email = models.EmailField(
+        _("functional e-mail address"),
+        blank=True,
+        help_text=_("The organisation's shared address, shown in public reports instead of names."),
+    )
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
     left_on = models.DateField(_("left on"), null=True, blank=True)
 

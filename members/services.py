@@ -21,13 +21,14 @@ def site_url(path):
     return settings.SITE_URL.rstrip("/") + path
 
 
-def organisation_create(*, group, name, short_name, joined_on=None, left_on=None):
+def organisation_create(*, group, name, short_name, email="", joined_on=None, left_on=None):
     with transaction.atomic():
         last = group.organisations.aggregate(last=Max("order"))["last"]
         return Organisation.objects.create(
             group=group,
             name=name,
             short_name=short_name,
+            email=email,
             joined_on=joined_on,
             left_on=left_on,
             order=(last or 0) + 1,

@@ -109,6 +109,10 @@ NORRBOTTEN = {
 }
 
 
+def _ascii(name):
+    return name.lower().translate(str.maketrans("åäöé", "aaoe")).replace(" ", "-")
+
+
 def _person(email, full_name, title):
     user, created = User.objects.get_or_create(
         email=email, defaults={"full_name": full_name, "title": title}
@@ -129,7 +133,12 @@ def _group(spec):
         organisation, _ = Organisation.objects.get_or_create(
             group=group,
             name=name,
-            defaults={"short_name": short, "order": order, "joined_on": date(2016, 1, 1)},
+            defaults={
+                "short_name": short,
+                "order": order,
+                "joined_on": date(2016, 1, 1),
+                "email": f"{_ascii(short)}.{spec['slug']}@example.org",
+            },
         )
         organisations[name] = organisation
         if email:
@@ -336,6 +345,90 @@ def _periods(group):
             )
 
 
+FOREWORD = (
+    "Länsstyrelsen Västerbotten har regeringens uppdrag att samordna det regionala arbetet "
+    "mot prostitution och människohandel för sexuella ändamål. Den här lägesrapporten "
+    "samlar vad länets myndigheter gör, vilka planer som finns, var samverkan fungerar och "
+    "vilka behov som återstår.\n\n"
+    "Rapporten bygger på de svar som samordningsgruppens medlemmar har lämnat under "
+    "perioden. Vi hoppas att den ska vara ett stöd för fortsatt arbete i länet och för de "
+    "beslutsfattare som ansvarar för det."
+)
+SECTIONS = [
+    (
+        "Nationell handlingsplan",
+        "Arbetet vilar på regeringens nationella handlingsplan mot prostitution och "
+        "människohandel[^1]. Planen pekar ut skydd och stöd till utsatta, förebyggande arbete "
+        "och en effektivare rättsvårdande verksamhet som de viktigaste områdena.\n\n"
+        "[^1]: Handlingsplanen finns på https://www.example.se/nationell-handlingsplan.",
+        False,
+    ),
+    (
+        "Länsstyrelsens uppdrag",
+        "Länsstyrelserna har i uppdrag att samordna och stödja arbetet i länen. I "
+        "Västerbotten sker det genom den regionala samordningsgruppen och genom "
+        "utbildningar och informationsinsatser, se även bilagan.",
+        False,
+    ),
+    (
+        "Samordningsgruppen",
+        "Samordningsgruppen består av myndigheter med ansvar för frågan i länet. Gruppen "
+        "träffas fyra gånger per år. Medlemmar under perioden:",
+        True,
+    ),
+]
+RELATED = [
+    (
+        "Prostitution i Sverige – kartläggning",
+        "Jämställdhetsmyndigheten",
+        "2025",
+        "https://www.example.se/kartlaggning-prostitution",
+    ),
+    (
+        "Människohandel för sexuella ändamål – lägesbild",
+        "Polismyndigheten",
+        "2026",
+        "https://www.example.se/lagesbild-manniskohandel",
+    ),
+]
+
+
+def _reports(group):
+    """One published report over the two past quarters and a draft for the current one."""
+    from activities.models import RelatedReport, ReportSection, ReportSignatory
+    from activities.report_content import report_create
+
+    if group.reports.exists():
+        return
+    past, current = list(group.periods.order_by("starts_on")[:2]), group.periods.latest("starts_on")
+    coordinator = User.objects.get(email=VASTERBOTTEN["coordinator"][0])
+    report = report_create(group=group, first_period=past[0], last_period=past[1])
+    report.foreword = FOREWORD
+    report.foreword_place = "Umeå"
+    report.foreword_date = past[1].deadline + timedelta(days=14)
+    report.save()
+    ReportSignatory.objects.bulk_create(
+        [
+            ReportSignatory(
+                report=report, order=1, name="Lena Lindqvist", title="Jämställdhetsdirektör"
+            ),
+            ReportSignatory(report=report, order=2, name="Sara Samuelsson", title="Samordnare"),
+        ]
+    )
+    ReportSection.objects.bulk_create(
+        ReportSection(report=report, order=i, heading=h, text=t, include_member_list=m)
+        for i, (h, t, m) in enumerate(SECTIONS, 1)
+    )
+    RelatedReport.objects.bulk_create(
+        RelatedReport(report=report, order=i, title=t, author=a, published=d, link=link)
+        for i, (t, a, d, link) in enumerate(RELATED, 1)
+    )
+    reporting.report_publish(
+        report=report, by=coordinator, change_note="Första versionen.", is_public=True
+    )
+    report_create(group=group, first_period=current, last_period=current)
+
+
 def load_demo():
     """Create or complete the demo data; running it again changes nothing."""
     with transaction.atomic():
@@ -344,6 +437,7 @@ def load_demo():
         # Records first, so that the approvals below freeze them with the answers.
         _records(groups[0], current_start)
         _periods(groups[0])
+        _reports(groups[0])
         return groups
 
 

@@ -12,6 +12,7 @@ import nh3
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
 
 _markdown = (
     MarkdownIt("commonmark", {"html": False, "linkify": True, "breaks": True, "typographer": False})
@@ -19,8 +20,26 @@ _markdown = (
     .disable(["image", "heading", "lheading", "code", "fence", "hr", "html_block", "html_inline"])
 )
 
-ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "a", "strong", "em", "blockquote", "code"}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "strong",
+    "em",
+    "blockquote",
+    "code",
+    "sup",
+    "span",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "id"},
+    "ol": {"start"},
+    "sup": {"class"},
+    "span": {"class"},
+}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -72,3 +91,57 @@ def word_diff(old, new):
 
 def has_changes(old, new):
     return (old or "").strip() != (new or "").strip()
+
+
+_FOOTNOTE_MARK = "⟦fn{}⟧"
+_footnote_markdown = (
+    MarkdownIt("commonmark", {"html": False, "linkify": True, "breaks": True, "typographer": False})
+    .enable("linkify")
+    .disable(["image", "heading", "lheading", "code", "fence", "hr", "html_block", "html_inline"])
+    .use(footnote_plugin)
+)
+_footnote_markdown.add_render_rule(
+    "footnote_ref",
+    lambda self, tokens, idx, options, env: _FOOTNOTE_MARK.format(tokens[idx].meta["id"]),
+)
+
+
+def render_markdown_with_footnotes(text, first_number=1):
+    """Render a coordinator's section with footnotes, numbered from `first_number`.
+
+    Returns a dict: "html" for the web (numbered references, the notes listed after
+    the section), "print_html" for the PDF (each note inline where it belongs, so the
+    PDF can set it at the foot of its page), and "notes" (number and HTML of each note).
+    """
+    env = {}
+    tokens = _footnote_markdown.parse(text or "", env)
+    cut = next((i for i, t in enumerate(tokens) if t.type == "footnote_block_open"), len(tokens))
+    body = _footnote_markdown.renderer.render(tokens[:cut], _footnote_markdown.options, env)
+    notes, current = {}, None
+    for token in tokens[cut:]:
+        if token.type == "footnote_open":
+            current = token.meta["id"]
+            notes[current] = []
+        elif token.type == "footnote_close":
+            current = None
+        elif current is not None and token.type != "footnote_anchor":
+            notes[current].append(token)
+    rendered = {}
+    for note_id, note_tokens in notes.items():
+        html = _footnote_markdown.renderer.render(note_tokens, _footnote_markdown.options, env)
+        html = html.strip()
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        rendered[note_id] = clean_html(html)
+    web, printed = clean_html(body), clean_html(body)
+    numbered = []
+    for offset, note_id in enumerate(sorted(rendered)):
+        number = first_number + offset
+        mark = escape(_FOOTNOTE_MARK.format(note_id))
+        web = web.replace(
+            mark,
+            f'<sup class="fnref"><a href="#fn-{number}" id="fnref-{number}">{number}</a></sup>',
+        )
+        printed = printed.replace(mark, f'<span class="footnote">{rendered[note_id]}</span>')
+        numbered.append({"number": number, "html": rendered[note_id]})
+    return {"html": web, "print_html": printed, "notes": numbered}

@@ -186,3 +186,32 @@ def make_records(organisation, partner, n=1):
             organisation=organisation, partner=partner, level="formal", description=f"Samverkan {i}"
         )
         Need.objects.create(organisation=organisation, kind="training", description=f"Behov {i}")
+
+
+def make_report(group, periods=None):
+    from activities.report_content import report_create
+
+    periods = periods or [make_period(group)]
+    return report_create(group=group, first_period=periods[0], last_period=periods[-1])
+
+
+def make_version(report, is_public=False, number=1):
+    """A published version with stand-in files (real rendering is tested on its own)."""
+    from django.core.files.base import ContentFile
+
+    from activities.models import ReportVersion
+    from activities.report_content import compile_content
+
+    version = ReportVersion(
+        report=report,
+        number=number,
+        content=compile_content(report),
+        published_at=timezone.now(),
+        is_public=is_public,
+    )
+    for field in ("pdf", "docx", "public_pdf", "public_docx"):
+        getattr(version, field).save(
+            f"{field}.{field[-4:].lstrip('_')}", ContentFile(b"x"), save=False
+        )
+    version.save()
+    return version

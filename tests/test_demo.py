@@ -1,51 +1,61 @@
+"""The demo: one full load checked from every side (loading it renders a report)."""
+
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
+from activities.models import (
+    Activity,
+    Collaboration,
+    Need,
+    Period,
+    Report,
+    ReportVersion,
+    SteeringDocument,
+    Submission,
+)
 from members.models import CoordinationGroup, Membership, Organisation, Role, User
 
 
+def _counts():
+    return [
+        model.objects.count()
+        for model in (
+            CoordinationGroup,
+            Organisation,
+            User,
+            Membership,
+            Period,
+            Submission,
+            Activity,
+            Report,
+            ReportVersion,
+        )
+    ]
+
+
 @override_settings(DEBUG=True)
-def test_the_demo_is_idempotent(db):
+def test_the_demo_is_complete_and_idempotent(db):
     call_command("demo", stdout=StringIO())
-    counts = (
-        CoordinationGroup.objects.count(),
-        Organisation.objects.count(),
-        User.objects.count(),
-        Membership.objects.count(),
-    )
+    counts = _counts()
     call_command("demo", stdout=StringIO())
-    assert counts == (
-        CoordinationGroup.objects.count(),
-        Organisation.objects.count(),
-        User.objects.count(),
-        Membership.objects.count(),
-    )
+    assert _counts() == counts
+
     group = CoordinationGroup.objects.get(slug="vasterbotten")
     assert group.name == "Samordningsgruppen mot prostitution och människohandel i Västerbotten"
     assert group.organisations.count() == 7
+    assert CoordinationGroup.objects.count() == 2
     coordinator = User.objects.get(email="samordnare@example.org")
     roles = {
         (m.role, m.organisation.short_name if m.organisation else None)
         for m in coordinator.memberships.all()
     }
     assert roles == {(Role.COORDINATOR, None), (Role.REPRESENTATIVE, "Länsstyrelsen")}
-    assert CoordinationGroup.objects.count() == 2
 
-
-def test_the_demo_refuses_with_debug_off(db):
-    with pytest.raises(CommandError, match="DEBUG off"):
-        call_command("demo")
-
-
-@override_settings(DEBUG=True)
-def test_the_demo_has_history_and_every_state_in_the_current_period(db):
-    from activities.models import Period
-
-    call_command("demo", stdout=StringIO())
-    periods = list(Period.objects.filter(group__slug="vasterbotten").order_by("starts_on"))
+    # History: two past quarters approved, the current one in every state.
+    periods = list(Period.objects.filter(group=group).order_by("starts_on"))
     assert len(periods) == 3
     assert all(s.status == "approved" for p in periods[:2] for s in p.submissions.all())
     current = {s.organisation.short_name: s.status for s in periods[2].submissions.all()}
@@ -54,13 +64,7 @@ def test_the_demo_has_history_and_every_state_in_the_current_period(db):
     returned = periods[2].submissions.get(organisation__short_name="Migrationsverket")
     assert returned.comments.filter(thread__isnull=False).exists()
 
-
-@override_settings(DEBUG=True)
-def test_the_demo_has_records_for_every_organisation_frozen_in_approvals(db):
-    from activities.models import Activity, Collaboration, Need, SteeringDocument, Submission
-
-    call_command("demo", stdout=StringIO())
-    group = CoordinationGroup.objects.get(slug="vasterbotten")
+    # Records for every organisation, frozen in the approvals.
     for organisation in group.organisations.all():
         assert Activity.objects.filter(organisation=organisation).exists(), organisation
     assert set(SteeringDocument.objects.values_list("status", flat=True)) == {
@@ -73,3 +77,19 @@ def test_the_demo_has_records_for_every_organisation_frozen_in_approvals(db):
     assert Need.objects.filter(kind="training").count() > Need.objects.count() / 2
     approved = Submission.objects.filter(status="approved", organisation__short_name="Polisen")
     assert all(s.records_snapshot.get("aktiviteter") for s in approved)
+
+    # A published public report over the past quarters, and a draft for the current one.
+    version = ReportVersion.objects.get()
+    assert version.is_public and version.number == 1
+    assert version.report.first_period == periods[0] and version.report.last_period == periods[1]
+    assert len(version.content["sections"]) == 3
+    assert len(version.content["foreword"]["signatories"]) == 2
+    assert len(version.content["related"]["items"]) == 2
+    assert version.pdf.size > 10_000 and version.docx.size > 10_000
+    draft = Report.objects.exclude(pk=version.report_id).get()
+    assert draft.first_period == draft.last_period == periods[2]
+
+
+def test_the_demo_refuses_with_debug_off(db):
+    with pytest.raises(CommandError, match="DEBUG off"):
+        call_command("demo")

@@ -17,7 +17,7 @@ from django.utils.http import urlsafe_base64_encode
 from activities.models import Comment, SteeringDocument, TargetGroup
 from members.models import Invitation, Role
 
-from .conftest import answer, make_activity, make_period
+from .conftest import answer, make_activity, make_period, make_report, make_version
 
 PERSONAS = [
     "anonymous",
@@ -108,6 +108,25 @@ EXPECTED = {
     "activities:record_close": ("post", {**COORDINATOR_ACTION, "rep_a": 302}),
 }
 
+EXPECTED.update(
+    {
+        "activities:report_list": ("get", GROUP_MEMBERS),
+        "activities:report_new": ("post", COORDINATOR_ACTION),
+        "activities:report_edit": ("get", COORDINATOR_ONLY),
+        "activities:report_contacts": ("post", COORDINATOR_ACTION),
+        "activities:report_preview": ("get", COORDINATOR_ONLY),
+        "activities:report_publish": ("post", COORDINATOR_ACTION),
+        "activities:report_version": ("get", GROUP_MEMBERS),
+        "activities:report_file": ("get", GROUP_MEMBERS),
+        "activities:report_visibility": ("post", COORDINATOR_ACTION),
+        # A version published as public: anyone, signed in or not.
+        "activities:public_report": ("get", EVERYONE),
+        "activities:public_report_file": ("get", EVERYONE),
+    }
+)
+
+REPORT_URLS = {name for name in EXPECTED if "report" in name and name.startswith("activities:")}
+
 RECORD_URLS = {
     "activities:target_groups",
     "activities:target_group_delete",
@@ -146,6 +165,8 @@ def _kwargs_for(name, world):
     slug = world.group.slug
     if name in RECORD_URLS:
         return _record_kwargs(name, world)
+    if name in REPORT_URLS:
+        return _report_kwargs(name, world)
     if name.startswith("activities:") and name not in {
         "activities:period_list",
         "activities:period_create",
@@ -233,6 +254,25 @@ def _record_kwargs(name, world):
     return kwargs
 
 
+def _report_kwargs(name, world):
+    slug = world.group.slug
+    if name in {"activities:report_list", "activities:report_new"}:
+        return {"slug": slug}
+    report = make_report(world.group)
+    if name in {
+        "activities:report_edit",
+        "activities:report_contacts",
+        "activities:report_preview",
+        "activities:report_publish",
+    }:
+        return {"slug": slug, "pk": report.pk}
+    version = make_version(report, is_public=True)
+    kwargs = {"slug": slug, "pk": report.pk, "number": version.number}
+    if name in {"activities:report_file", "activities:public_report_file"}:
+        kwargs["fmt"] = "pdf"
+    return kwargs
+
+
 def _question_kwargs(name, period):
     if name == "activities:question_create":
         return {}
@@ -292,3 +332,12 @@ def test_another_groups_person_is_not_found_under_ones_own_group(name, method, w
     assert getattr(client, method)(url).status_code == 404
     world.other_coordinator.refresh_from_db()
     assert world.other_coordinator.is_active
+
+
+@pytest.mark.parametrize("name", ["activities:public_report", "activities:public_report_file"])
+def test_a_version_not_public_is_not_found_by_the_public(name, world, client):
+    version = make_version(make_report(world.group), is_public=False)
+    kwargs = {"slug": world.group.slug, "pk": version.report_id, "number": version.number}
+    if name.endswith("file"):
+        kwargs["fmt"] = "pdf"
+    assert client.get(reverse(name, kwargs=kwargs)).status_code == 404

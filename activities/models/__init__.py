@@ -3,3 +3,4 @@ organisations' structured records (records)."""
 
 from .records import *  # noqa: F403
 from .reporting import *  # noqa: F403
+from .reports import *  # noqa: F403

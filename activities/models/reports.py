@@ -1,0 +1,196 @@
+"""The lägesrapport: a draft the coordinator edits, and the frozen versions published from it."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from members.models import CoordinationGroup
+
+from .reporting import Period
+
+__all__ = [
+    "RelatedReport",
+    "Report",
+    "ReportContact",
+    "ReportSection",
+    "ReportSignatory",
+    "ReportVersion",
+]
+
+
+class Report(models.Model):
+    """A status report of one group over one or more consecutive periods (the draft)."""
+
+    group = models.ForeignKey(CoordinationGroup, on_delete=models.PROTECT, related_name="reports")
+    first_period = models.ForeignKey(
+        Period, on_delete=models.PROTECT, related_name="+", verbose_name=_("first period")
+    )
+    last_period = models.ForeignKey(
+        Period, on_delete=models.PROTECT, related_name="+", verbose_name=_("last period")
+    )
+    title = models.CharField(_("title"), max_length=120, default="Lägesrapport")
+    subtitle = models.CharField(_("subtitle or topic"), max_length=250, blank=True)
+    county = models.CharField(_("county"), max_length=100)
+    issuer = models.CharField(_("issuing organisation"), max_length=200)
+    year = models.PositiveSmallIntegerField(_("year"))
+    foreword = models.TextField(_("foreword"), blank=True)
+    foreword_place = models.CharField(_("place"), max_length=100, blank=True)
+    foreword_date = models.DateField(_("date"), null=True, blank=True)
+    no_report_sentence = models.CharField(
+        _("sentence for an organisation that did not report"),
+        max_length=300,
+        default="Organisationen har inte lämnat någon rapport för perioden.",
+    )
+    appendix_description = models.TextField(
+        _("the group's description in the appendix"), blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("status report")
+        verbose_name_plural = _("status reports")
+        ordering = ["group", "-year", "-created_at"]
+
+    def __str__(self):
+        return f"{self.title} {self.county} {self.year}"
+
+    def clean(self):
+        if (
+            self.first_period_id
+            and self.last_period_id
+            and self.first_period.starts_on > self.last_period.starts_on
+        ):
+            raise ValidationError(_("The first period must not come after the last."))
+
+    def periods(self):
+        """The consecutive periods the report covers, oldest first."""
+        return Period.objects.filter(
+            group=self.group,
+            starts_on__gte=self.first_period.starts_on,
+            starts_on__lte=self.last_period.starts_on,
+        ).order_by("starts_on")
+
+
+class ReportSignatory(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="signatories")
+    order = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(_("name"), max_length=150)
+    title = models.CharField(_("title"), max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["report", "order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class ReportSection(models.Model):
+    """An introductory section written by the coordinator."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections")
+    order = models.PositiveSmallIntegerField(default=0)
+    heading = models.CharField(_("heading"), max_length=200)
+    text = models.TextField(
+        _("text"),
+        blank=True,
+        help_text=_(
+            "Paragraphs, lists and links; a footnote is written [^1] and explained "
+            "on its own line as [^1]: the note."
+        ),
+    )
+    include_member_list = models.BooleanField(
+        _("include the list of member organisations"), default=False
+    )
+
+    class Meta:
+        ordering = ["report", "order", "pk"]
+
+    def __str__(self):
+        return self.heading
+
+
+class RelatedReport(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="related_reports")
+    order = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(_("title"), max_length=250)
+    author = models.CharField(_("author or organisation"), max_length=200, blank=True)
+    published = models.CharField(_("date"), max_length=50, blank=True)
+    link = models.URLField(_("link"), blank=True)
+
+    class Meta:
+        ordering = ["report", "order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class ReportContact(models.Model):
+    """A contact person in the appendix. The public edition shows only the role and the
+    functional address, never the name or direct details."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="contacts")
+    order = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(_("name"), max_length=150)
+    role = models.CharField(_("role"), max_length=150)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    functional_email = models.EmailField(
+        _("functional address"),
+        blank=True,
+        help_text=_("Shown instead of the person in the public edition."),
+    )
+
+    class Meta:
+        ordering = ["report", "order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+def _report_file(version, filename):
+    return f"reports/{version.report.group.slug}/{version.report_id}/v{version.number}/{filename}"
+
+
+class ReportVersion(models.Model):
+    """A published version: a frozen copy of the whole content and the files made from it.
+
+    Nothing here points into live answers or records, so later edits never change it.
+    """
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    content = models.JSONField()
+    change_note = models.TextField(_("what changed"), blank=True)
+    published_at = models.DateTimeField()
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    is_public = models.BooleanField(_("public"), default=False)
+    unpublished_at = models.DateTimeField(null=True, blank=True)
+    pdf = models.FileField(upload_to=_report_file, blank=True)
+    docx = models.FileField(upload_to=_report_file, blank=True)
+    public_pdf = models.FileField(upload_to=_report_file, blank=True)
+    public_docx = models.FileField(upload_to=_report_file, blank=True)
+
+    class Meta:
+        verbose_name = _("published version")
+        verbose_name_plural = _("published versions")
+        ordering = ["report", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="report_version_unique"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="report_version_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.report} v{self.number}"
+
+    @property
+    def is_publicly_visible(self):
+        return self.is_public and self.unpublished_at is None
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("A published version is kept; unpublish it instead.")

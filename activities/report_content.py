@@ -1,0 +1,301 @@
+"""The content of a lägesrapport as plain data: compiled from a draft, frozen on publishing.
+
+Every output (web page, PDF, Word) is rendered from this one dict, so the three say the
+same thing, and a published version never looks at live answers or records again.
+"""
+
+import copy
+
+from django.conf import settings
+from django.db.models import Q
+from django.template.defaultfilters import date as format_date
+from django.utils import translation
+from django.utils.functional import Promise
+
+from members.models import Membership, Role
+from samordning.text import render_markdown, render_markdown_with_footnotes
+
+from .models import (
+    RelatedReport,
+    Report,
+    ReportContact,
+    ReportSection,
+    ReportSignatory,
+    Submission,
+    SubmissionStatus,
+)
+from .record_kinds import BY_QUESTION_KIND, present
+
+CONTENT_VERSION = 1
+
+
+def span_label(first_period, last_period):
+    """'april – september 2026', or 'december 2026 – juni 2027' across a new year."""
+    start, end = first_period.starts_on, last_period.ends_on
+    with translation.override(settings.LANGUAGE_CODE):
+        if start.year == end.year:
+            if start.month == end.month:
+                return format_date(start, "F Y")
+            return f"{format_date(start, 'F')} – {format_date(end, 'F Y')}"
+        return f"{format_date(start, 'F Y')} – {format_date(end, 'F Y')}"
+
+
+def report_create(*, group, first_period, last_period):
+    """A new draft, pre-filled from the group and from the group's previous report."""
+    previous = group.reports.order_by("-created_at").first()
+    # The convening organisation (Länsstyrelsen) comes first in the group's order.
+    convener = group.organisations.order_by("order").first()
+    report = Report.objects.create(
+        group=group,
+        first_period=first_period,
+        last_period=last_period,
+        title=previous.title if previous else "Lägesrapport",
+        subtitle=previous.subtitle
+        if previous
+        else "Prostitution och människohandel för sexuella ändamål",
+        county=group.county,
+        issuer=previous.issuer if previous else (convener.name if convener else group.name),
+        year=last_period.ends_on.year,
+        foreword=previous.foreword if previous else "",
+        foreword_place=previous.foreword_place if previous else "",
+        no_report_sentence=previous.no_report_sentence
+        if previous
+        else Report._meta.get_field("no_report_sentence").default,
+        appendix_description=previous.appendix_description if previous else group.description,
+    )
+    if previous is not None:
+        ReportSignatory.objects.bulk_create(
+            ReportSignatory(report=report, order=s.order, name=s.name, title=s.title)
+            for s in previous.signatories.all()
+        )
+        ReportSection.objects.bulk_create(
+            ReportSection(
+                report=report,
+                order=s.order,
+                heading=s.heading,
+                text=s.text,
+                include_member_list=s.include_member_list,
+            )
+            for s in previous.sections.all()
+        )
+        RelatedReport.objects.bulk_create(
+            RelatedReport(
+                report=report,
+                order=r.order,
+                title=r.title,
+                author=r.author,
+                published=r.published,
+                link=r.link,
+            )
+            for r in previous.related_reports.all()
+        )
+    contacts_from_group(report)
+    return report
+
+
+def contacts_from_group(report):
+    """The appendix contacts: the group's coordinators, then one line per representative."""
+    report.contacts.all().delete()
+    memberships = (
+        Membership.objects.active()
+        .filter(group=report.group, role__in=[Role.COORDINATOR, Role.REPRESENTATIVE])
+        .select_related("user", "organisation")
+        .order_by("organisation__order", "user__full_name")
+    )
+    coordinator_org = report.group.organisations.order_by("order").first()
+    rows, seen = [], set()
+    # Coordinators first, so that a coordinator who also represents is listed once, as such.
+    memberships = sorted(memberships, key=lambda m: m.role != Role.COORDINATOR)
+    for m in memberships:
+        if m.user_id in seen:
+            continue
+        seen.add(m.user_id)
+        organisation = m.organisation or coordinator_org
+        rows.append(
+            ReportContact(
+                report=report,
+                order=0
+                if m.role == Role.COORDINATOR
+                else 1 + (organisation.order if organisation else 0),
+                name=m.user.full_name,
+                role=m.user.title or m.get_role_display(),
+                organisation=organisation.name if organisation else "",
+                email=m.user.email,
+                phone=m.user.phone,
+                functional_email=organisation.email if organisation else "",
+            )
+        )
+    ReportContact.objects.bulk_create(rows)
+
+
+def _organisation_chapter(report, periods, questions):
+    """One entry per member organisation, in the group's order, from approved answers."""
+    first, last = periods[0], periods[-1]
+    organisations = list(_members_during(report.group, first, last).order_by("order", "name"))
+    approved = (
+        Submission.objects.filter(period__in=periods, status=SubmissionStatus.APPROVED)
+        .select_related("period")
+        .prefetch_related("answers__question")
+        .order_by("period__starts_on")
+    )
+    latest, snapshots = {}, {}
+    for submission in approved:
+        latest[submission.organisation_id] = submission  # later periods overwrite
+        merged = snapshots.setdefault(submission.organisation_id, {})
+        for slug, rows in submission.records_snapshot.items():
+            for row in rows:
+                merged.setdefault(slug, {})[row["id"]] = row
+    entries = []
+    for organisation in organisations:
+        submission = latest.get(organisation.pk)
+        entry = {"name": organisation.name, "reported": submission is not None, "answers": []}
+        if submission is not None:
+            by_number = {a.question.number: a.text for a in submission.answers.all()}
+            records = snapshots.get(organisation.pk, {})
+            for question in questions:
+                text = by_number.get(question.number, "")
+                if not text.strip():
+                    continue  # an unanswered question is left out
+                answer = {
+                    "number": question.number,
+                    "title": question.title,
+                    "html": render_markdown(text),
+                }
+                spec = BY_QUESTION_KIND.get(question.kind)
+                rows = (
+                    [_record_row(spec.slug, data) for data in records.get(spec.slug, {}).values()]
+                    if spec
+                    else []
+                )
+                if rows:
+                    answer["records"] = {"kind": spec.slug, "title": str(spec.title), "rows": rows}
+                entry["answers"].append(answer)
+        entries.append(entry)
+    return entries
+
+
+def _record_row(slug, data):
+    """A record as the report prints it: labels instead of codes, dates written out."""
+    shown = present(slug, data)
+    row = {}
+    for key, value in shown.items():
+        if hasattr(value, "isoformat"):
+            value = format_date(value, "j F Y")
+        elif isinstance(value, Promise):
+            value = str(value)  # a translated label, frozen in the site's language
+        row[key] = value
+    return row
+
+
+def _members_during(group, first, last):
+    return group.organisations.filter(
+        Q(joined_on__isnull=True) | Q(joined_on__lte=last.ends_on),
+        Q(left_on__isnull=True) | Q(left_on__gt=first.starts_on),
+    )
+
+
+def compile_content(report):
+    """The whole report as data, in the site's language (the report is a Swedish document)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _compile(report)
+
+
+def _compile(report):
+    periods = list(report.periods())
+    questions = list(periods[-1].questions.all())
+    members = [
+        o.name
+        for o in _members_during(report.group, periods[0], periods[-1]).order_by("order", "name")
+    ]
+    footnote_number = 1
+    sections = []
+    for number, section in enumerate(report.sections.all(), start=1):
+        rendered = render_markdown_with_footnotes(section.text, footnote_number)
+        footnote_number += len(rendered["notes"])
+        sections.append(
+            {
+                "number": number,
+                "heading": section.heading,
+                **rendered,
+                "members": members if section.include_member_list else None,
+            }
+        )
+    chapter = len(sections) + 1
+    span = span_label(periods[0], periods[-1])
+    return {
+        "content_version": CONTENT_VERSION,
+        "title": report.title,
+        "subtitle": report.subtitle,
+        "county": report.county,
+        "issuer": report.issuer,
+        "year": report.year,
+        "span": span,
+        "periods": [p.name for p in periods],
+        "foreword": {
+            "html": render_markdown(report.foreword),
+            "place": report.foreword_place,
+            "date": format_date(report.foreword_date, "j F Y") if report.foreword_date else "",
+            "signatories": [{"name": s.name, "title": s.title} for s in report.signatories.all()],
+        },
+        "sections": sections,
+        "activities": {
+            "number": chapter,
+            "heading": f"Aktiviteter i {report.county} {span}",
+            "questions": [
+                {"number": q.number, "title": q.title, "wording": q.wording} for q in questions
+            ],
+            "no_report_sentence": report.no_report_sentence,
+            "organisations": _organisation_chapter(report, periods, questions),
+        },
+        "related": {
+            "number": chapter + 1,
+            "heading": f"Rapporter och kartläggningar som berör {report.county}",
+            "items": [
+                {"title": r.title, "author": r.author, "published": r.published, "link": r.link}
+                for r in report.related_reports.all()
+            ],
+        },
+        "appendix": {
+            "heading": "Bilaga",
+            "group": report.group.name,
+            "description_html": render_markdown(report.appendix_description),
+            "contacts": [
+                {
+                    "name": c.name,
+                    "role": c.role,
+                    "organisation": c.organisation,
+                    "email": c.email,
+                    "phone": c.phone,
+                    "functional_email": c.functional_email,
+                }
+                for c in report.contacts.all()
+            ],
+            "organisations": members,
+        },
+    }
+
+
+def public_edition(content):
+    """The same report without personal contact details: each named contact becomes
+    their role and their organisation's functional address (names online are a GDPR
+    matter)."""
+    public = copy.deepcopy(content)
+    seen, contacts = set(), []
+    for contact in public["appendix"]["contacts"]:
+        key = (contact["role"], contact["organisation"])
+        if key in seen:
+            continue
+        seen.add(key)
+        contacts.append(
+            {
+                "name": "",
+                "role": contact["role"],
+                "organisation": contact["organisation"],
+                "email": contact["functional_email"],
+                "phone": "",
+                "functional_email": contact["functional_email"],
+            }
+        )
+    public["appendix"]["contacts"] = contacts
+    public["is_public_edition"] = True
+    return public

@@ -1,0 +1,250 @@
+"""Status reports: drafts for the coordinator, published versions for the group, and
+public versions for everyone."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from members import access
+from members.models import CoordinationGroup
+
+from . import services
+from .models import Report, ReportVersion
+from .report_content import compile_content, contacts_from_group, public_edition, report_create
+from .report_forms import FORMSETS, PeriodSpanForm, PublishForm, ReportForm
+
+FORMATS = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def _report_for(group_access, pk):
+    return get_object_or_404(
+        Report.objects.select_related("group"), group=group_access.group, pk=pk
+    )
+
+
+def report_list(request, slug):
+    """Everyone in the group sees the published versions; the coordinator also the drafts."""
+    group_access = access.group_access_for(request.user, slug)
+    versions = (
+        ReportVersion.objects.filter(report__group=group_access.group)
+        .select_related("report", "published_by")
+        .order_by("-published_at")
+    )
+    drafts = (
+        group_access.group.reports.select_related("first_period", "last_period")
+        if group_access.is_coordinator
+        else []
+    )
+    return render(
+        request,
+        "reports/report_list.html",
+        {
+            "access": group_access,
+            "group": group_access.group,
+            "versions": versions,
+            "drafts": drafts,
+            "span_form": PeriodSpanForm(group=group_access.group)
+            if group_access.is_coordinator
+            else None,
+        },
+    )
+
+
+@require_POST
+def report_new(request, slug):
+    """The coordinator starts a report over one or more consecutive periods."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    form = PeriodSpanForm(request.POST, group=group_access.group)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("activities:report_list", slug=slug)
+    report = report_create(group=group_access.group, **form.cleaned_data)
+    messages.success(request, _("The report was created from the group and its previous report."))
+    return redirect("activities:report_edit", slug=slug, pk=report.pk)
+
+
+def report_edit(request, slug, pk):
+    """The coordinator edits every part of the draft."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    report = _report_for(group_access, pk)
+    form = ReportForm(request.POST or None, instance=report)
+    formsets = {
+        key: (formset_class(request.POST or None, instance=report, prefix=key), label)
+        for key, (formset_class, label) in FORMSETS.items()
+    }
+    if request.method == "POST":
+        if form.is_valid() and all(fs.is_valid() for fs, _label in formsets.values()):
+            with transaction.atomic():
+                form.save()
+                for formset, _label in formsets.values():
+                    formset.save()
+            messages.success(request, _("The report was saved."))
+            return redirect("activities:report_edit", slug=slug, pk=report.pk)
+        messages.error(request, _("The report was not saved. Correct what is marked below."))
+    return render(
+        request,
+        "reports/report_edit.html",
+        {
+            "access": group_access,
+            "group": group_access.group,
+            "report": report,
+            "form": form,
+            "formsets": [(key, fs, label) for key, (fs, label) in formsets.items()],
+            "publish_form": PublishForm(),
+        },
+    )
+
+
+@require_POST
+def report_contacts_refresh(request, slug, pk):
+    """The coordinator fetches the appendix contacts anew from the group's people."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    report = _report_for(group_access, pk)
+    contacts_from_group(report)
+    messages.success(request, _("The contacts were fetched from the group."))
+    return redirect("activities:report_edit", slug=slug, pk=report.pk)
+
+
+def report_preview(request, slug, pk):
+    """The coordinator sees the draft exactly as it will be published, for the group or
+    (?utgava=publik) for the public."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    report = _report_for(group_access, pk)
+    content = compile_content(report)
+    public = request.GET.get("utgava") == "publik"
+    return render(
+        request,
+        "reports/report_web.html",
+        {
+            "access": group_access,
+            "group": group_access.group,
+            "report": report,
+            "c": public_edition(content) if public else content,
+            "preview": True,
+            "public_preview": public,
+        },
+    )
+
+
+@require_POST
+def report_publish(request, slug, pk):
+    """The coordinator publishes the draft as a new, frozen version."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    report = _report_for(group_access, pk)
+    form = PublishForm(request.POST)
+    form.is_valid()
+    version = services.report_publish(
+        report=report,
+        by=request.user,
+        change_note=form.cleaned_data.get("change_note", ""),
+        is_public=form.cleaned_data.get("is_public", False),
+    )
+    messages.success(request, _("Version %(number)s was published.") % {"number": version.number})
+    return redirect("activities:report_version", slug=slug, pk=report.pk, number=version.number)
+
+
+def _version_for(group_access, pk, number):
+    return get_object_or_404(
+        ReportVersion.objects.select_related("report__group", "published_by"),
+        report__group=group_access.group,
+        report__pk=pk,
+        number=number,
+    )
+
+
+def report_version(request, slug, pk, number):
+    """A published version as a web page, for everyone in the group."""
+    group_access = access.group_access_for(request.user, slug)
+    version = _version_for(group_access, pk, number)
+    return render(
+        request,
+        "reports/report_web.html",
+        {
+            "access": group_access,
+            "group": group_access.group,
+            "report": version.report,
+            "version": version,
+            "c": version.content,
+            "other_versions": version.report.versions.exclude(pk=version.pk).order_by("-number"),
+        },
+    )
+
+
+def _file_response(field, version, public=False):
+    if not field:
+        raise Http404
+    extension = field.name.rsplit(".", 1)[-1]
+    response = FileResponse(
+        field.open("rb"),
+        as_attachment=True,
+        filename=field.name.rsplit("/", 1)[-1],
+        content_type=FORMATS.get(extension, "application/octet-stream"),
+    )
+    if not public:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def report_version_file(request, slug, pk, number, fmt):
+    """The stored PDF or Word file of a version, for everyone in the group."""
+    group_access = access.group_access_for(request.user, slug)
+    version = _version_for(group_access, pk, number)
+    if fmt not in FORMATS:
+        raise Http404
+    return _file_response(getattr(version, fmt), version)
+
+
+@require_POST
+def report_version_visibility(request, slug, pk, number):
+    """The coordinator makes a version public, or takes it back from the public."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    version = _version_for(group_access, pk, number)
+    is_public = request.POST.get("public") == "1"
+    services.report_version_set_public(version=version, is_public=is_public)
+    messages.success(
+        request,
+        _("The version is now public.")
+        if is_public
+        else _("The version is no longer public; the group still sees it."),
+    )
+    return redirect("activities:report_version", slug=slug, pk=pk, number=number)
+
+
+def _public_version(slug, pk, number):
+    group = get_object_or_404(CoordinationGroup, slug=slug)
+    version = get_object_or_404(
+        ReportVersion.objects.select_related("report"),
+        report__group=group,
+        report__pk=pk,
+        number=number,
+    )
+    if not version.is_publicly_visible:
+        raise Http404
+    return group, version
+
+
+@login_not_required
+def public_report(request, slug, pk, number):
+    """A version the coordinator published as public: readable by anyone, without
+    personal contact details."""
+    group, version = _public_version(slug, pk, number)
+    return render(
+        request,
+        "reports/public_report.html",
+        {"public_group": group, "version": version, "c": public_edition(version.content)},
+    )
+
+
+@login_not_required
+def public_report_file(request, slug, pk, number, fmt):
+    _group, version = _public_version(slug, pk, number)
+    if fmt not in FORMATS:
+        raise Http404
+    return _file_response(getattr(version, f"public_{fmt}"), version, public=True)
