@@ -13,6 +13,11 @@ class Command(BaseCommand):
         "Word or HTML, without the web server."
     )
 
+    def add_base_argument(self, parser, *args, **kwargs):
+        if "--version" in args:
+            return  # here --version names a report version, not Django's
+        super().add_base_argument(parser, *args, **kwargs)
+
     def add_arguments(self, parser):
         parser.add_argument("--group", required=True, help="The group's slug.")
         parser.add_argument("--version", default="latest", help="A version number or 'latest'.")
