@@ -507,6 +507,7 @@ def report_publish(*, report, by, change_note="", is_public=False):
             published_at=timezone.now(),
             published_by=by,
             is_public=is_public,
+            search_text=_plain_text(content),
         )
         stem = f"lagesrapport-{report.group.slug}-{report.year}-v{number}"
         for field, data in files.items():
@@ -517,6 +518,26 @@ def report_publish(*, report, by, change_note="", is_public=False):
             )
         version.save()
     return version
+
+
+def _plain_text(content):
+    """Every word of a report's content, without markup."""
+    from django.utils.html import strip_tags
+
+    words = []
+
+    def walk(value):
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str):
+            words.append(strip_tags(value))
+
+    walk(content)
+    return "\n".join(w for w in words if w.strip())
 
 
 def report_version_set_public(*, version, is_public):

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import record_views, report_views, views
+from . import record_views, report_views, status_views, views
 
 
 class RecordKindConverter:
@@ -55,6 +55,16 @@ urlpatterns = [
     path(RECORDS + "export.<str:fmt>", record_views.record_export, name="record_export"),
     path(RECORDS + "<int:pk>/", record_views.record_edit, name="record_edit"),
     path(RECORDS + "<int:pk>/avsluta/", record_views.record_close, name="record_close"),
+    path(
+        "grupp/<slug:slug>/org/<int:pk>/", status_views.organisation_page, name="organisation_page"
+    ),
+    path(
+        "grupp/<slug:slug>/samverkansoversikt/",
+        status_views.collaboration_page,
+        name="collaboration_page",
+    ),
+    path("grupp/<slug:slug>/trender/", status_views.trends_page, name="trends"),
+    path("grupp/<slug:slug>/sok/", status_views.search_page, name="search"),
     path("grupp/<slug:slug>/rapporter/", report_views.report_list, name="report_list"),
     path("grupp/<slug:slug>/rapporter/ny/", report_views.report_new, name="report_new"),
     path(REPORT, report_views.report_edit, name="report_edit"),

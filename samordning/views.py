@@ -6,11 +6,10 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language as django_set_language
 
-from activities.reading import period_overview_rows
+from activities.status import group_overview
 from members import access
 from members.models import Membership
 
@@ -24,32 +23,27 @@ def home(request):
 
 
 def group_home(request, slug):
-    """The group's start page, for everyone in the group; what it shows follows the role."""
+    """The group's start page, for everyone in the group: this period at a glance, what
+    waits for me, the latest report and recent activities."""
     group_access = access.group_access_for(request.user, slug)
     group = group_access.group
-    organisations = list(group.organisations.current().order_by("order", "name"))
-    represented = [o for o in organisations if group_access.represents(o)]
-    current_period = (
-        group.periods.filter(starts_on__lte=timezone.localdate()).order_by("-starts_on").first()
-    )
-    current_rows = period_overview_rows(current_period) if current_period else []
     coordinators = (
         Membership.objects.active()
         .filter(group=group, role="coordinator")
         .select_related("user")
         .order_by("user__full_name")
     )
+    represented = group.organisations.filter(pk__in=group_access.organisation_ids).order_by("order")
     return render(
         request,
         "group_home.html",
         {
             "access": group_access,
             "group": group,
-            "organisations": organisations,
-            "represented": represented,
             "coordinators": coordinators,
-            "current_period": current_period,
-            "current_rows": current_rows,
+            "represented": represented,
+            "organisations": group.organisations.current().order_by("order", "name"),
+            **group_overview(group_access),
         },
     )
 

@@ -82,8 +82,9 @@ def test_reordering_moves_an_organisation_up(world, client):
     client.post(_url("organisation_move", world, world.org_b.pk), {"direction": "up"})
     ordered = list(Organisation.objects.filter(group=world.group).order_by("order"))
     assert ordered == [world.org_b, world.org_a]
-    page = client.get(reverse("group_home", args=[world.group.slug])).content.decode()
-    assert page.index("Migrationsverket") < page.index("Polismyndigheten")
+    page = client.get(_url("organisation_list", world)).content.decode()
+    table = page[page.index("<tbody>") :]
+    assert table.index("Migrationsverket") < table.index("Polismyndigheten")
 
 
 def test_moving_the_first_one_up_changes_nothing(world, client):

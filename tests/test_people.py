@@ -37,7 +37,7 @@ def test_a_removed_role_is_kept_as_history_and_access_ends(world, client):
     ).exists()
     client.force_login(world.rep_a)
     page = client.get(reverse("group_home", args=[world.group.slug])).content.decode()
-    represented = page[page.index("Du representerar") : page.index("Medlemsorganisationer")]
+    represented = page[page.index("Du representerar") : page.index("Alla våra svar")]
     assert "Migrationsverket" in represented
     assert "Polismyndigheten" not in represented
 

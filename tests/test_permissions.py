@@ -125,6 +125,15 @@ EXPECTED.update(
     }
 )
 
+EXPECTED.update(
+    {
+        "activities:organisation_page": ("get", GROUP_MEMBERS),
+        "activities:collaboration_page": ("get", GROUP_MEMBERS),
+        "activities:trends": ("get", GROUP_MEMBERS),
+        "activities:search": ("get", GROUP_MEMBERS, {"q": "utbildning"}),
+    }
+)
+
 REPORT_URLS = {name for name in EXPECTED if "report" in name and name.startswith("activities:")}
 
 RECORD_URLS = {
@@ -165,6 +174,10 @@ def _kwargs_for(name, world):
     slug = world.group.slug
     if name in RECORD_URLS:
         return _record_kwargs(name, world)
+    if name == "activities:organisation_page":
+        return {"slug": world.group.slug, "pk": world.org_a.pk}
+    if name in {"activities:collaboration_page", "activities:trends", "activities:search"}:
+        return {"slug": world.group.slug}
     if name in REPORT_URLS:
         return _report_kwargs(name, world)
     if name.startswith("activities:") and name not in {

@@ -175,6 +175,8 @@ class ReportVersion(models.Model):
     docx = models.FileField(upload_to=_report_file, blank=True)
     public_pdf = models.FileField(upload_to=_report_file, blank=True)
     public_docx = models.FileField(upload_to=_report_file, blank=True)
+    # The version's words without markup, for search.
+    search_text = models.TextField(blank=True)
 
     class Meta:
         verbose_name = _("published version")

@@ -1,0 +1,86 @@
+"""The group's status pages: organisation pages, the collaboration matrix, trends, search."""
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from members import access
+
+from . import search as group_search
+from .status import bar_chart, collaboration_matrix, organisation_overview, trends
+
+
+def organisation_page(request, slug, pk):
+    """Everyone in the group: what one organisation says and does, and its history."""
+    group_access = access.group_access_for(request.user, slug)
+    organisation = access.organisation_for(group_access, pk)
+    return render(
+        request,
+        "status/organisation.html",
+        {
+            "access": group_access,
+            "group": group_access.group,
+            "organisation": organisation,
+            "may_read_submissions": access.may_read_submission(group_access, organisation),
+            **organisation_overview(organisation),
+        },
+    )
+
+
+def collaboration_page(request, slug):
+    """Everyone in the group: who works with whom, now and compared with an earlier period."""
+    group_access = access.group_access_for(request.user, slug)
+    group = group_access.group
+    periods = list(group.periods.order_by("-starts_on"))
+    compare_with = next((p for p in periods if str(p.pk) == request.GET.get("jamfor")), None)
+    return render(
+        request,
+        "status/collaborations.html",
+        {
+            "access": group_access,
+            "group": group,
+            "periods": periods,
+            "compare_with": compare_with,
+            **collaboration_matrix(group, compare_with),
+        },
+    )
+
+
+def trends_page(request, slug):
+    """Everyone in the group: how the work changes from period to period."""
+    group_access = access.group_access_for(request.user, slug)
+    data = trends(group_access.group)
+    charts = []
+    if data["periods"]:
+        rows = data["rows"]
+        charts = [
+            bar_chart(
+                _("Activities per period"),
+                [(r["period"].name, r["activities_total"]) for r in rows],
+            ),
+            bar_chart(
+                _("Share of organisations with a steering document in force"),
+                [(r["period"].name, r["plan_share"]) for r in rows],
+                unit="%",
+            ),
+            bar_chart(
+                _("Organisations that reported on time"),
+                [(r["period"].name, r["on_time"]) for r in rows],
+            ),
+        ]
+    return render(
+        request,
+        "status/trends.html",
+        {"access": group_access, "group": group_access.group, "charts": charts, **data},
+    )
+
+
+def search_page(request, slug):
+    """Everyone in the group searches answers, records and published reports they may read."""
+    group_access = access.group_access_for(request.user, slug)
+    query = request.GET.get("q", "").strip()[:200]
+    results = group_search.search(group_access, query) if query else None
+    return render(
+        request,
+        "status/search.html",
+        {"access": group_access, "group": group_access.group, "query": query, "results": results},
+    )

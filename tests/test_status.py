@@ -1,0 +1,262 @@
+"""The group's status pages: start page, organisation page, collaborations, trends, search."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from activities.models import Collaboration, Need, SteeringDocument
+from activities.search import stem
+
+from .conftest import (
+    answer,
+    approved,
+    give_role,
+    make_activity,
+    make_past_period,
+    make_period,
+    make_person,
+)
+
+
+def _grow(world, organisations=3, periods=2, records=2):
+    """Add organisations, periods, answers and records to the world."""
+    from members.models import Organisation
+
+    created = []
+    for n in range(organisations):
+        org = Organisation.objects.create(
+            group=world.group,
+            name=f"Org {n} {timezone.now().timestamp()}",
+            short_name=f"O{n}",
+            order=10 + n,
+        )
+        rep = make_person(f"rep{n}-{org.pk}@example.org")
+        give_role(rep, world.group, "representative", org)
+        created.append((org, rep))
+    starts = [p.starts_on for p in world.group.periods.all()]
+    first = min(starts) if starts else timezone.localdate()
+    for i in range(periods):
+        start = date(first.year - 1 - i, 1, 1)
+        period = make_past_period(world.group, f"Kvartal 1 {start.year} {i}", start)
+        for org, rep in created:
+            approved(period, org, rep, world.coordinator, {1: f"Vi utbildar {i}", 2: "Uppdraget"})
+    for org, _rep in created:
+        for r in range(records):
+            make_activity(org, title=f"Utbildning {r}")
+            Collaboration.objects.create(organisation=org, partner=world.org_a, level="formal")
+            Collaboration.objects.create(
+                organisation=org, outside_partner=f"Kommun {r}", level="informal"
+            )
+            SteeringDocument.objects.create(
+                organisation=org, title=f"Plan {r}", kind="policy", status="in_force"
+            )
+            Need.objects.create(organisation=org, kind="training", description=f"Behov {r}")
+
+
+PAGES = [
+    ("group_home", lambda w: reverse("group_home", args=[w.group.slug])),
+    (
+        "organisation",
+        lambda w: reverse("activities:organisation_page", args=[w.group.slug, w.org_a.pk]),
+    ),
+    (
+        "collaborations",
+        lambda w: (
+            reverse("activities:collaboration_page", args=[w.group.slug])
+            + f"?jamfor={w.group.periods.order_by('starts_on').first().pk}"
+        ),
+    ),
+    ("trends", lambda w: reverse("activities:trends", args=[w.group.slug])),
+    ("search", lambda w: reverse("activities:search", args=[w.group.slug]) + "?q=utbildar"),
+    ("reports", lambda w: reverse("activities:report_list", args=[w.group.slug])),
+]
+
+
+@pytest.mark.parametrize(("page", "url"), PAGES)
+def test_status_pages_use_the_same_queries_whatever_the_data(
+    page, url, world, client, django_assert_num_queries
+):
+    period = make_period(world.group)
+    approved(period, world.org_a, world.rep_a, world.coordinator, {1: "Vi utbildar personal"})
+    _grow(world, organisations=2, periods=2, records=1)
+    client.force_login(world.coordinator)
+    client.get(url(world))
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url(world)).status_code == 200
+    _grow(world, organisations=4, periods=4, records=3)
+    with django_assert_num_queries(len(small.captured_queries)):
+        client.get(url(world))
+
+
+def test_the_start_page_tells_each_person_what_waits_for_them(world, client):
+    period = make_period(world.group)
+    answer(period, world.org_b, world.rep_b, {1: "Klart"}, submit=True)
+    client.force_login(world.rep_a)
+    page = client.get(reverse("group_home", args=[world.group.slug])).content.decode()
+    assert "Svara för Polismyndigheten, Kvartal 4 2026" in page
+    client.force_login(world.coordinator)
+    page = client.get(reverse("group_home", args=[world.group.slug])).content.decode()
+    assert "Att granska: Migrationsverket" in page
+    client.force_login(world.reader)
+    page = client.get(reverse("group_home", args=[world.group.slug])).content.decode()
+    assert "Väntar på dig" not in page
+    assert "Inte påbörjad" in page and "Inskickad" in page
+
+
+def test_the_start_page_shows_the_latest_report_and_recent_activities(world, client):
+    from .conftest import make_report, make_version
+
+    period = make_period(world.group)
+    make_version(make_report(world.group, [period]), number=1)
+    make_activity(world.org_a, title="Seminarium om sexköp")
+    client.force_login(world.reader)
+    page = client.get(reverse("group_home", args=[world.group.slug])).content.decode()
+    assert "Seminarium om sexköp" in page
+    assert "version 1" in page
+
+
+def test_the_organisation_page_shows_answers_records_history_and_record(world, client):
+    first = make_past_period(world.group, "Kvartal 2 2026", date(2026, 4, 1))
+    second = make_past_period(world.group, "Kvartal 3 2026", date(2026, 7, 1))
+    approved(
+        first, world.org_a, world.rep_a, world.coordinator, {1: "Vi har en plan.", 2: "Uppdrag"}
+    )
+    approved(
+        second, world.org_a, world.rep_a, world.coordinator, {1: "Vi har en ny plan.", 2: "Uppdrag"}
+    )
+    make_activity(
+        world.org_a,
+        title="Kommande utbildning",
+        starts_on=timezone.localdate() + timedelta(days=30),
+        status="planned",
+    )
+    SteeringDocument.objects.create(
+        organisation=world.org_a, title="Handlingsplan", kind="action_plan", status="in_progress"
+    )
+    client.force_login(world.reader)
+    page = client.get(
+        reverse("activities:organisation_page", args=[world.group.slug, world.org_a.pk])
+    ).content.decode()
+    assert "Senaste godkända svaren (Kvartal 3 2026)" in page
+    assert "Vi har en ny plan." in page
+    assert "Kommande utbildning" in page
+    assert "Under arbete" in page
+    assert '<ins><span class="visually-hidden">[+] </span>ny </ins>' in page
+    assert "Kvartal 3 2026</strong> jämfört med Kvartal 2 2026" in page
+    record = page[page.index("Rapportering</h2>") :]
+    # The helper approved both past quarters today, long after their deadlines.
+    assert record.count("status-late") == 2
+    current = make_period(world.group)
+    answer(current, world.org_a, world.rep_a, {1: "I tid"}, submit=True)
+    page = client.get(
+        reverse("activities:organisation_page", args=[world.group.slug, world.org_a.pk])
+    ).content.decode()
+    assert '<span class="status status-approved">I tid</span>' in page
+
+
+def test_the_collaboration_matrix_reads_without_colour_and_shows_changes(world, client):
+    old = make_past_period(world.group, "Kvartal 1 2026", date(2026, 1, 1))
+    Collaboration.objects.create(
+        organisation=world.org_a,
+        partner=world.org_b,
+        level="informal",
+        since=date(2025, 1, 1),
+        ended_on=date(2026, 5, 1),
+    )
+    Collaboration.objects.create(
+        organisation=world.org_a, partner=world.org_b, level="formal", since=date(2026, 5, 2)
+    )
+    Collaboration.objects.create(
+        organisation=world.org_b, outside_partner="Kvinnojouren", level="strategic"
+    )
+    client.force_login(world.reader)
+    url = reverse("activities:collaboration_page", args=[world.group.slug])
+    page = client.get(url, {"jamfor": old.pk}).content.decode()
+    assert "●● Formell överenskommelse" in page
+    assert "var Informell" in page
+    assert "Kvinnojouren" in page
+    assert "●●● Strategisk" in page
+    assert "– " in page  # nothing recorded is a dash, not an empty coloured cell
+
+
+def test_trends_have_tables_with_the_charts_numbers(world, client):
+    period = make_period(world.group)
+    make_activity(world.org_a, title="A", starts_on=period.starts_on)
+    make_activity(world.org_b, title="B", starts_on=period.starts_on, kind="seminar")
+    SteeringDocument.objects.create(
+        organisation=world.org_a,
+        title="Plan",
+        kind="policy",
+        status="in_force",
+        adopted_on=period.starts_on,
+    )
+    client.force_login(world.reader)
+    page = client.get(reverse("activities:trends", args=[world.group.slug])).content.decode()
+    assert '<svg role="img"' in page
+    assert ">2</text>" in page  # two activities in the bar chart…
+    table = page[page.index("Aktiviteter per period: siffrorna") :]
+    assert "<td>2</td>" in table[: table.index("</table>")]  # …and in its table
+    assert "1 (50 %)" in page  # one of two organisations has a plan in force
+
+
+def test_search_finds_answers_records_and_reports_and_escapes_snippets(world, client):
+    period = make_period(world.group)
+    approved(
+        period,
+        world.org_a,
+        world.rep_a,
+        world.coordinator,
+        {1: "Vi har genomfört <b>utbildning</b> för personal."},
+    )
+    answer(period, world.org_b, world.rep_b, {1: "Hemlig utbildning i utkast"})
+    make_activity(world.org_b, title="Utbildning för taxiförare")
+    client.force_login(world.reader)
+    page = client.get(
+        reverse("activities:search", args=[world.group.slug]), {"q": "utbildningar"}
+    ).content.decode()
+    assert "Utbildning för taxiförare" in page
+    assert "Polismyndigheten, Kvartal 4 2026, fråga 1" in page
+    # The typed tag is shown as text (SQLite) or dropped by ts_headline (PostgreSQL),
+    # never rendered.
+    assert "<b>" not in page
+    assert "<mark>" in page
+    assert "Hemlig utbildning" not in page  # a draft of another organisation
+    client.force_login(world.rep_b)
+    page = client.get(
+        reverse("activities:search", args=[world.group.slug]), {"q": "hemlig"}
+    ).content.decode()
+    assert "Migrationsverket, Kvartal 4 2026, fråga 1" in page
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="Swedish full-text search is PostgreSQL's"
+)
+def test_postgres_search_understands_swedish_word_forms(world, client):
+    period = make_period(world.group)
+    approved(
+        period,
+        world.org_a,
+        world.rep_a,
+        world.coordinator,
+        {
+            1: "Myndigheten ordnade flera utbildningar för handläggare.",
+            2: "Samverkan med kommunerna fungerar.",
+        },
+    )
+    client.force_login(world.reader)
+    url = reverse("activities:search", args=[world.group.slug])
+    page = client.get(url, {"q": "utbildning"}).content.decode()
+    assert "<mark>utbildningar</mark>" in page
+    page = client.get(url, {"q": "kommun"}).content.decode()
+    assert "<mark>kommunerna</mark>" in page
+    assert "0 träffar" in client.get(url, {"q": "polisen"}).content.decode()
+
+
+def test_the_fallback_trims_swedish_endings():
+    assert stem("utbildningar") == "utbildning"
+    assert stem("kommunerna") == "kommun"
+    assert stem("plan") == "plan"
