@@ -174,6 +174,16 @@ def _organisation_chapter(report, periods, questions):
     return entries
 
 
+def _charts(report, periods):
+    """The trend charts for the covered periods, as plain data (frozen with a version)."""
+    from .status import trend_charts, trends
+
+    return [
+        {**chart, "title": str(chart["title"])}
+        for chart in trend_charts(trends(report.group, periods))
+    ]
+
+
 def _record_row(slug, data):
     """A record as the report prints it: labels instead of codes, dates written out."""
     shown = present(slug, data)
@@ -246,6 +256,7 @@ def _compile(report):
             ],
             "no_report_sentence": report.no_report_sentence,
             "organisations": _organisation_chapter(report, periods, questions),
+            "charts": _charts(report, periods) if report.include_trends else [],
         },
         "related": {
             "number": chapter + 1,

@@ -40,6 +40,7 @@ class ReportForm(forms.ModelForm):
             "foreword_place",
             "foreword_date",
             "no_report_sentence",
+            "include_trends",
             "appendix_description",
         ]
         widgets = {

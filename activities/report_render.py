@@ -4,8 +4,10 @@ import io
 import logging
 from html.parser import HTMLParser
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.utils import translation
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_BREAK
@@ -39,7 +41,9 @@ def _print_stylesheet():
 
 
 def render_html_document(content):
-    return render_to_string("reports/document.html", {"c": content})
+    # The report is a Swedish document, whoever presses Publish.
+    with translation.override(settings.LANGUAGE_CODE):
+        return render_to_string("reports/document.html", {"c": content})
 
 
 def render_pdf(content, fetcher=None):
@@ -217,6 +221,16 @@ def render_docx(content):
         paragraph = document.add_paragraph(style="List Number")
         paragraph.add_run(f"{question['title']}. ").bold = True
         paragraph.add_run(question["wording"])
+    if chapter.get("charts"):
+        document.add_heading("Utvecklingen i siffror", level=3)
+        for chart in chapter["charts"]:
+            document.add_paragraph().add_run(chart["title"]).bold = True
+            table = document.add_table(rows=1, cols=2)
+            table.style = "Table Grid"
+            table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Period", "Värde"
+            for bar in chart["bars"]:
+                cells = table.add_row().cells
+                cells[0].text, cells[1].text = bar["label"], f"{bar['value']}{chart['unit']}"
     for index, organisation in enumerate(chapter["organisations"], start=1):
         document.add_heading(f"{chapter['number']}.{index} {organisation['name']}", level=2)
         if not organisation["reported"]:

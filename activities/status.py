@@ -251,14 +251,17 @@ def collaboration_matrix(group, compare_with=None):
     return {"columns": columns, "rows": rows, "listing": listing}
 
 
-def trends(group):
+def trends(group, periods=None):
     """Per period: activities per organisation and per kind, share of organisations with
-    a steering document in force, needs by kind, and reporting on time."""
-    periods = list(
-        Period.objects.filter(group=group, starts_on__lte=timezone.localdate()).order_by(
-            "-starts_on"
-        )[:TREND_PERIODS]
-    )[::-1]
+    a steering document in force, needs by kind, and reporting on time.
+
+    By default the group's latest periods; a report passes the periods it covers."""
+    if periods is None:
+        periods = list(
+            Period.objects.filter(group=group, starts_on__lte=timezone.localdate()).order_by(
+                "-starts_on"
+            )[:TREND_PERIODS]
+        )[::-1]
     if not periods:
         return {"periods": []}
     start, end = periods[0].starts_on, periods[-1].ends_on
@@ -361,3 +364,26 @@ def bar_chart(title, bars, unit=""):
             for index, (label, value) in enumerate(bars)
         ],
     }
+
+
+def trend_charts(data):
+    """The three charts of the trends page, from trends() data."""
+    from django.utils.translation import gettext as _
+
+    if not data["periods"]:
+        return []
+    rows = data["rows"]
+    return [
+        bar_chart(
+            _("Activities per period"), [(r["period"].name, r["activities_total"]) for r in rows]
+        ),
+        bar_chart(
+            _("Share of organisations with a steering document in force"),
+            [(r["period"].name, r["plan_share"]) for r in rows],
+            unit="%",
+        ),
+        bar_chart(
+            _("Organisations that reported on time"),
+            [(r["period"].name, r["on_time"]) for r in rows],
+        ),
+    ]

@@ -1,12 +1,11 @@
 """The group's status pages: organisation pages, the collaboration matrix, trends, search."""
 
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
 from members import access
 
 from . import search as group_search
-from .status import bar_chart, collaboration_matrix, organisation_overview, trends
+from .status import collaboration_matrix, organisation_overview, trend_charts, trends
 
 
 def organisation_page(request, slug, pk):
@@ -49,24 +48,7 @@ def trends_page(request, slug):
     """Everyone in the group: how the work changes from period to period."""
     group_access = access.group_access_for(request.user, slug)
     data = trends(group_access.group)
-    charts = []
-    if data["periods"]:
-        rows = data["rows"]
-        charts = [
-            bar_chart(
-                _("Activities per period"),
-                [(r["period"].name, r["activities_total"]) for r in rows],
-            ),
-            bar_chart(
-                _("Share of organisations with a steering document in force"),
-                [(r["period"].name, r["plan_share"]) for r in rows],
-                unit="%",
-            ),
-            bar_chart(
-                _("Organisations that reported on time"),
-                [(r["period"].name, r["on_time"]) for r in rows],
-            ),
-        ]
+    charts = trend_charts(data)
     return render(
         request,
         "status/trends.html",

@@ -46,6 +46,9 @@ class Report(models.Model):
     appendix_description = models.TextField(
         _("the group's description in the appendix"), blank=True
     )
+    include_trends = models.BooleanField(
+        _("include the trend charts in the activities chapter"), default=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
