@@ -10,8 +10,13 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from members.access import coordinators_of, members_of, representatives_of
+from members.models import NotificationKind
+from members.notifications import notify
 
 from .models import (
     EDITABLE_STATUSES,
@@ -326,20 +331,53 @@ def _change_status(*, submission, allowed_from, to_status, by, comment="", **fie
     return True
 
 
+def _tell(kind, submission, recipients, template, **context):
+    """Notify about a submission after the change commits."""
+    notify(
+        kind=kind,
+        recipients=recipients,
+        template=template,
+        context={
+            "submission": submission,
+            "organisation": submission.organisation,
+            "period": submission.period,
+            "path": reverse(
+                "activities:submission",
+                args=[
+                    submission.period.group.slug,
+                    submission.period_id,
+                    submission.organisation_id,
+                ],
+            ),
+            **context,
+        },
+        group=submission.period.group,
+    )
+
+
 def submission_submit(*, submission, by):
-    return _change_status(
+    changed = _change_status(
         submission=submission,
         allowed_from=EDITABLE_STATUSES,
         to_status=SubmissionStatus.SUBMITTED,
         by=by,
         submitted_at=timezone.now(),
     )
+    if changed:
+        _tell(
+            NotificationKind.SUBMITTED,
+            submission,
+            coordinators_of(submission.period.group),
+            "submitted",
+            by=by,
+        )
+    return changed
 
 
 def submission_approve(*, submission, by, comment=""):
     """Approve the answers and freeze, with them, the records they were shown with."""
     snapshot = records_current_in(submission.period, submission.organisation)
-    return _change_status(
+    changed = _change_status(
         submission=submission,
         allowed_from=(SubmissionStatus.SUBMITTED,),
         to_status=SubmissionStatus.APPROVED,
@@ -347,18 +385,43 @@ def submission_approve(*, submission, by, comment=""):
         comment=comment,
         records_snapshot=snapshot,
     )
+    if changed:
+        _tell(
+            NotificationKind.APPROVED,
+            submission,
+            representatives_of(submission.organisation),
+            "approved",
+            by=by,
+            comment=comment,
+        )
+    return changed
 
 
 def submission_return(*, submission, by, reason):
     if not reason.strip():
         raise WorkflowError(_("Say why the answers are returned."))
-    return _change_status(
+    changed = _change_status(
         submission=submission,
         allowed_from=(SubmissionStatus.SUBMITTED,),
         to_status=SubmissionStatus.RETURNED,
         by=by,
         comment=reason.strip(),
     )
+    if changed:
+        _tell(
+            NotificationKind.RETURNED,
+            submission,
+            representatives_of(submission.organisation),
+            "returned",
+            by=by,
+            reason=reason.strip(),
+            comments=list(
+                Comment.objects.filter(
+                    submission=submission, thread__isnull=True, resolved_at__isnull=True
+                ).select_related("question")
+            ),
+        )
+    return changed
 
 
 def submission_reopen(*, submission, by, reason):
@@ -517,6 +580,19 @@ def report_publish(*, report, by, change_note="", is_public=False):
                 f"{stem}{suffix}.{extension}", ContentFile(data), save=False
             )
         version.save()
+        notify(
+            kind=NotificationKind.REPORT_PUBLISHED,
+            recipients=members_of(report.group),
+            template="report_published",
+            context={
+                "version": version,
+                "report": report,
+                "path": reverse(
+                    "activities:report_version", args=[report.group.slug, report.pk, number]
+                ),
+            },
+            group=report.group,
+        )
     return version
 
 

@@ -118,3 +118,24 @@ def record_organisations(access):
     if access.is_coordinator:
         return organisations
     return organisations.filter(pk__in=access.organisation_ids)
+
+
+# Who gets told.
+
+
+def coordinators_of(group):
+    return User.objects.filter(
+        memberships__in=Membership.objects.active().filter(group=group, role=Role.COORDINATOR)
+    ).distinct()
+
+
+def representatives_of(organisation):
+    return User.objects.filter(
+        memberships__in=Membership.objects.active().filter(organisation=organisation)
+    ).distinct()
+
+
+def members_of(group):
+    return User.objects.filter(
+        memberships__in=Membership.objects.active().filter(group=group)
+    ).distinct()

@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import Membership, Organisation, Role, User
@@ -168,3 +168,55 @@ class AcceptInvitationForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Password reset mails go through the outgoing queue like every other mail, so a
+    mail server that is down is retried and never shown to the person as an error."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        from .models import NotificationKind
+        from .notifications import notify_address
+
+        person = context.get("user")
+        notify_address(
+            kind=NotificationKind.PASSWORD_RESET,
+            email=to_email,
+            language=getattr(person, "language", None),
+            template="password_reset",
+            context={k: v for k, v in context.items() if k != "user"} | {"person": person},
+        )
+
+
+class NotificationPreferencesForm(forms.Form):
+    """Which notifications a person gets, and how."""
+
+    wanted = forms.MultipleChoiceField(
+        label=_("E-mail me when"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    daily_digest = forms.TypedChoiceField(
+        label=_("How"),
+        choices=[
+            ("0", _("One e-mail for each event, at once")),
+            ("1", _("One daily digest with everything")),
+        ],
+        coerce=lambda value: value == "1",
+        widget=forms.RadioSelect,
+        help_text=_("Invitations and password resets always come at once."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .models import CHOOSABLE
+
+        super().__init__(*args, **kwargs)
+        self.fields["wanted"].choices = [(k.value, k.label) for k in CHOOSABLE]

@@ -42,6 +42,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
+    # Notification kinds the person has switched off, and whether the rest come as one
+    # daily digest instead of one e-mail each.
+    muted_notifications = models.JSONField(default=list, blank=True)
+    daily_digest = models.BooleanField(_("one daily digest"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("staff status"), default=False)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
@@ -78,6 +82,12 @@ class CoordinationGroup(models.Model):
     county = models.CharField(_("county"), max_length=100)
     slug = models.SlugField(_("short address"), unique=True)
     description = models.TextField(_("short description"), blank=True)
+    reminder_days_before_deadline = models.PositiveSmallIntegerField(
+        _("days before the deadline to remind"), default=7
+    )
+    returned_reminder_days = models.PositiveSmallIntegerField(
+        _("days after a return to remind"), default=5
+    )
 
     class Meta:
         verbose_name = _("coordination group")
@@ -287,3 +297,68 @@ class Invitation(models.Model):
     @property
     def is_usable(self):
         return self.accepted_at is None and self.revoked_at is None and not self.is_expired
+
+
+class NotificationKind(models.TextChoices):
+    PERIOD_OPENED = "period_opened", _("A reporting period opens")
+    DEADLINE_NEAR = "deadline_near", _("The deadline approaches")
+    SUBMITTED = "submitted", _("Answers are submitted (coordinators)")
+    RETURNED = "returned", _("Answers are returned")
+    APPROVED = "approved", _("Answers are approved")
+    RETURNED_REMINDER = "returned_reminder", _("Returned answers are still not resubmitted")
+    REPORT_PUBLISHED = "report_published", _("A status report is published")
+    INVITATION = "invitation", _("Invitation")
+    PASSWORD_RESET = "password_reset", _("Password reset")
+    DIGEST = "digest", _("Daily digest")
+
+
+# These always go at once, whatever the person chose.
+ALWAYS_IMMEDIATE = {
+    NotificationKind.INVITATION,
+    NotificationKind.PASSWORD_RESET,
+    NotificationKind.DIGEST,
+}
+# What a person can switch off or take as a digest.
+CHOOSABLE = [k for k in NotificationKind if k not in ALWAYS_IMMEDIATE]
+
+
+class MailStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to be sent")
+    DIGEST = "digest", _("Waiting for the daily digest")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class OutgoingMail(models.Model):
+    """An e-mail on its way: written when the change commits, sent by the task queue,
+    retried with back-off while the mail server does not answer."""
+
+    to_email = models.EmailField()
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    group = models.ForeignKey(
+        CoordinationGroup, on_delete=models.CASCADE, null=True, blank=True, related_name="mails"
+    )
+    kind = models.CharField(max_length=30, choices=NotificationKind.choices)
+    subject = models.CharField(max_length=250)
+    text = models.TextField()
+    html = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=MailStatus.choices, default=MailStatus.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    last_error = models.CharField(max_length=500, blank=True)
+    # Set for reminders, so that running the reminder command twice sends nothing twice.
+    dedupe_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            # send_mail_queue: the queued mails that are due.
+            models.Index(fields=["status", "next_attempt_at"], name="mail_due_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} → {self.to_email}"

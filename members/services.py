@@ -3,14 +3,13 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Max
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from .models import Invitation, Membership, Organisation, Role, User
+from .models import Invitation, Membership, NotificationKind, Organisation, Role, User
+from .notifications import notify_address
 
 
 class InvitationUnusable(Exception):
@@ -52,17 +51,6 @@ def organisation_move(*, organisation, offset):
         Organisation.objects.bulk_update(siblings, ["order"])
 
 
-def _send_mail(*, to, language, subject_template, body_template, context):
-    """Render a mail in the recipient's language, plain text with an HTML alternative."""
-    with translation.override(language):
-        subject = " ".join(render_to_string(subject_template, context).split())
-        text = render_to_string(body_template + ".txt", context)
-        html = render_to_string(body_template + ".html", context)
-    message = EmailMultiAlternatives(subject, text, to=[to])
-    message.attach_alternative(html, "text/html")
-    message.send()
-
-
 def invitation_create(*, group, email, full_name, role, organisation, by):
     """Invite a person by e-mail; earlier pending invitations of the same address lapse."""
     email = email.strip().lower()
@@ -81,20 +69,18 @@ def invitation_create(*, group, email, full_name, role, organisation, by):
             expires_at=now + timedelta(days=settings.INVITATION_MAX_AGE_DAYS),
         )
         existing = User.objects.filter(email__iexact=email).first()
-        context = {
-            "invitation": invitation,
-            "link": site_url(reverse("members:invitation_accept", args=[token])),
-            "inviter": by,
-            "max_age_days": settings.INVITATION_MAX_AGE_DAYS,
-        }
-        transaction.on_commit(
-            lambda: _send_mail(
-                to=email,
-                language=existing.language if existing else settings.LANGUAGE_CODE,
-                subject_template="members/email/invitation_subject.txt",
-                body_template="members/email/invitation",
-                context=context,
-            )
+        notify_address(
+            kind=NotificationKind.INVITATION,
+            email=email,
+            language=existing.language if existing else settings.LANGUAGE_CODE,
+            template="invitation",
+            context={
+                "invitation": invitation,
+                "link": site_url(reverse("members:invitation_accept", args=[token])),
+                "inviter": by,
+                "max_age_days": settings.INVITATION_MAX_AGE_DAYS,
+            },
+            group=group,
         )
     return invitation
 
@@ -190,3 +176,11 @@ def membership_deactivate(*, group, user):
             and not Membership.objects.filter(user=user, is_active=True).exists()
         ):
             User.objects.filter(pk=user.pk).update(is_active=False)
+
+
+def notification_preferences_set(*, user, wanted, daily_digest):
+    from .models import CHOOSABLE
+
+    user.muted_notifications = [k.value for k in CHOOSABLE if k.value not in set(wanted)]
+    user.daily_digest = daily_digest
+    user.save(update_fields=["muted_notifications", "daily_digest"])

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import views
-from .forms import SignInForm
+from .forms import QueuedPasswordResetForm, SignInForm
 
 app_name = "members"
 
@@ -21,6 +21,7 @@ urlpatterns = [
         "konto/losenord/",
         auth_views.PasswordResetView.as_view(
             template_name="members/password_reset_form.html",
+            form_class=QueuedPasswordResetForm,
             email_template_name="members/email/password_reset.txt",
             html_email_template_name="members/email/password_reset.html",
             subject_template_name="members/email/password_reset_subject.txt",
@@ -49,6 +50,8 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("konto/inbjudan/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("konto/notiser/", views.notification_preferences, name="notifications"),
+    path("grupp/<slug:slug>/utskick/", views.outgoing_mail, name="outgoing_mail"),
     path("grupp/<slug:slug>/organisationer/", views.organisation_list, name="organisation_list"),
     path(
         "grupp/<slug:slug>/organisationer/ny/",

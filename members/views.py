@@ -9,7 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import access, services
-from .forms import AcceptInvitationForm, InvitationForm, OrganisationForm, RolesForm
+from .forms import (
+    AcceptInvitationForm,
+    InvitationForm,
+    NotificationPreferencesForm,
+    OrganisationForm,
+    RolesForm,
+)
 from .models import Invitation, Membership, User
 
 
@@ -214,3 +220,46 @@ def person_deactivate(request, slug, pk):
             request, _("%(name)s no longer has access to the group.") % {"name": person}
         )
     return redirect("members:person_list", slug=slug)
+
+
+def notification_preferences(request):
+    """Each person chooses which notifications they get, and whether as a daily digest."""
+    from .models import CHOOSABLE
+
+    person = request.user
+    muted = set(person.muted_notifications or [])
+    form = NotificationPreferencesForm(
+        request.POST or None,
+        initial={
+            "wanted": [k.value for k in CHOOSABLE if k.value not in muted],
+            "daily_digest": "1" if person.daily_digest else "0",
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        services.notification_preferences_set(
+            user=person,
+            wanted=form.cleaned_data["wanted"],
+            daily_digest=form.cleaned_data["daily_digest"],
+        )
+        messages.success(request, _("Your choices were saved."))
+        return redirect("members:notifications")
+    return render(request, "members/notifications.html", {"form": form})
+
+
+def outgoing_mail(request, slug):
+    """The coordinator sees the group's e-mails that wait or failed, and why."""
+    from django.core.paginator import Paginator
+
+    from .models import MailStatus
+
+    group_access = access.coordinator_access_for(request.user, slug)
+    mails = group_access.group.mails.exclude(status=MailStatus.SENT).order_by("-created_at")
+    return render(
+        request,
+        "members/outgoing_mail.html",
+        {
+            "access": group_access,
+            "group": group_access.group,
+            "page": Paginator(mails, 50).get_page(request.GET.get("sida")),
+        },
+    )

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "samordning",
     "members",
     "activities",
@@ -187,6 +189,21 @@ EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Samordning <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work (e-mail): run at once while trying the product and in tests; in
+# production a database queue worked off by `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": env(
+            "TASKS_BACKEND",
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if DEBUG
+            else "django_tasks_db.DatabaseBackend",
+        )
+    }
+}
+# Seconds to wait before each new attempt at a mail the server refused.
+MAIL_RETRY_BACKOFF = [60, 300, 900, 3600, 4 * 3600, 12 * 3600]
 
 # Security. Headers that hold in every mode:
 SECURE_CONTENT_TYPE_NOSNIFF = True

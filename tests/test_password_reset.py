@@ -6,8 +6,11 @@ from django.urls import reverse
 NEW_PASSWORD = "ett-nytt-och-långt-lösenord"
 
 
-def test_a_person_resets_their_password_by_e_mail(world, client):
-    response = client.post(reverse("members:password_reset"), {"email": "Polisen@example.org"})
+def test_a_person_resets_their_password_by_e_mail(
+    world, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("members:password_reset"), {"email": "Polisen@example.org"})
     assert response["Location"] == reverse("members:password_reset_done")
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -25,14 +28,18 @@ def test_a_person_resets_their_password_by_e_mail(world, client):
     assert "Länken har redan använts" in client.get(link, follow=True).content.decode()
 
 
-def test_an_unknown_address_gets_the_same_answer_and_no_mail(db, client):
-    response = client.post(reverse("members:password_reset"), {"email": "okand@example.org"})
+def test_an_unknown_address_gets_the_same_answer_and_no_mail(
+    db, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("members:password_reset"), {"email": "okand@example.org"})
     assert response["Location"] == reverse("members:password_reset_done")
     assert not mail.outbox
 
 
-def test_a_too_short_new_password_is_refused(world, client):
-    client.post(reverse("members:password_reset"), {"email": "polisen@example.org"})
+def test_a_too_short_new_password_is_refused(world, client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("members:password_reset"), {"email": "polisen@example.org"})
     link = re.search(r"https?://[^/\s]+(/konto/losenord/\S+/\S+/)", mail.outbox[0].body).group(1)
     set_url = client.get(link, follow=True).redirect_chain[-1][0]
     response = client.post(set_url, {"new_password1": "kort", "new_password2": "kort"})

@@ -134,6 +134,14 @@ EXPECTED.update(
     }
 )
 
+EXPECTED.update(
+    {
+        # Every signed-in person chooses their own notifications.
+        "members:notifications": ("get", {**dict.fromkeys(PERSONAS, 200), "anonymous": "login"}),
+        "members:outgoing_mail": ("get", COORDINATOR_ONLY),
+    }
+)
+
 REPORT_URLS = {name for name in EXPECTED if "report" in name and name.startswith("activities:")}
 
 RECORD_URLS = {
@@ -215,6 +223,8 @@ def _kwargs_for(name, world):
             "uidb64": urlsafe_base64_encode(force_bytes(world.reader.pk)),
             "token": default_token_generator.make_token(world.reader),
         }
+    if name == "members:outgoing_mail":
+        return {"slug": slug}
     if name == "group_home" or name.startswith(
         ("members:organisation", "members:person", "activities:")
     ):
