@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 
 from samordning.demo import DEMO_PASSWORD, demo_sign_ins, load_demo
 
@@ -12,7 +13,9 @@ class Command(BaseCommand):
             raise CommandError(
                 "The demo data is for trying the product: it refuses to run with DEBUG off."
             )
-        groups = load_demo()
+        # The demo's own history would otherwise print dozens of e-mails before you start.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            groups = load_demo()
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(groups)} groups."))
         self.stdout.write(
             f"Sign in at {settings.SITE_URL}/ with the password '{DEMO_PASSWORD}' as:"
