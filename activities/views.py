@@ -1,5 +1,6 @@
 """Periods, questionnaires, submissions and their review."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
@@ -262,6 +263,7 @@ def _render_submission(request, group_access, period, organisation, form=None, s
         access=group_access,
         group=group_access.group,
         form=form,
+        autosave_interval_ms=settings.AUTOSAVE_INTERVAL_SECONDS * 1000,
         reason_form=ReasonForm(),
         comment_form=CommentForm(),
         **extra,

@@ -187,6 +187,8 @@ EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
 # The address people reach the product at, for links in e-mails sent outside a request.
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# Where people report accessibility problems (the accessibility statement).
+ACCESSIBILITY_CONTACT_EMAIL = env("ACCESSIBILITY_CONTACT_EMAIL", "tillganglighet@example.org")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Samordning <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -202,6 +204,8 @@ TASKS = {
         )
     }
 }
+# How often the answers form saves a draft while someone types.
+AUTOSAVE_INTERVAL_SECONDS = envint("AUTOSAVE_INTERVAL_SECONDS", 30)
 # Seconds to wait before each new attempt at a mail the server refused.
 MAIL_RETRY_BACKOFF = [60, 300, 900, 3600, 4 * 3600, 12 * 3600]
 

@@ -96,3 +96,11 @@ def resolve_or_none(path):
         return resolve(path)
     except Resolver404:
         return None
+
+
+@login_not_required
+def accessibility_statement(request):
+    """The accessibility statement (tillgänglighetsredogörelse), for everyone."""
+    return render(
+        request, "accessibility.html", {"contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL}
+    )

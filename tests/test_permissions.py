@@ -56,6 +56,7 @@ ANONYMOUS_ONLY = {**dict.fromkeys(PERSONAS, 302), "anonymous": 200}
 EXPECTED = {
     "home": ("get", {**dict.fromkeys(PERSONAS, 302), "anonymous": "login", "superuser": 200}),
     "healthz": ("get", EVERYONE),
+    "accessibility": ("get", EVERYONE),
     "set_language": ("post", dict.fromkeys(PERSONAS, 302)),
     "group_home": ("get", GROUP_MEMBERS),
     "members:login": ("get", ANONYMOUS_ONLY),
