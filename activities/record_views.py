@@ -12,7 +12,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from members import access
+from members import access, audit
 
 from . import services
 from .exports import csv_response, xlsx_response
@@ -93,6 +93,12 @@ def record_export(request, slug, kind, fmt):
         for record in records
     ]
     filename = f"{group_access.group.slug}-{spec.slug}"
+    audit.record(
+        "activities.records.exported",
+        actor=request.user,
+        group=group_access.group,
+        detail=f"{spec.slug} {fmt} {len(rows)} rows",
+    )
     if fmt == "csv":
         return csv_response(filename, headers, rows)
     if fmt == "xlsx":
@@ -189,6 +195,9 @@ def document_file(request, slug, pk):
     group_access = access.group_access_for(request.user, slug)
     document = get_object_or_404(
         SteeringDocument.objects.for_group(group_access.group).exclude(file=""), pk=pk
+    )
+    audit.record(
+        "activities.document.downloaded", actor=request.user, group=group_access.group, obj=document
     )
     response = FileResponse(
         document.file.open("rb"),

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from members import access
+from members import access, audit
 from members.models import CoordinationGroup
 
 from . import services
@@ -198,6 +198,13 @@ def report_version_file(request, slug, pk, number, fmt):
     version = _version_for(group_access, pk, number)
     if fmt not in FORMATS:
         raise Http404
+    audit.record(
+        "activities.report.downloaded",
+        actor=request.user,
+        group=version.report.group,
+        obj=version,
+        detail=fmt,
+    )
     return _file_response(getattr(version, fmt), version)
 
 
@@ -207,7 +214,7 @@ def report_version_visibility(request, slug, pk, number):
     group_access = access.coordinator_access_for(request.user, slug)
     version = _version_for(group_access, pk, number)
     is_public = request.POST.get("public") == "1"
-    services.report_version_set_public(version=version, is_public=is_public)
+    services.report_version_set_public(version=version, is_public=is_public, by=request.user)
     messages.success(
         request,
         _("The version is now public.")
@@ -244,7 +251,8 @@ def public_report(request, slug, pk, number):
 
 @login_not_required
 def public_report_file(request, slug, pk, number, fmt):
-    _group, version = _public_version(slug, pk, number)
+    group, version = _public_version(slug, pk, number)
     if fmt not in FORMATS:
         raise Http404
+    audit.record("activities.report.downloaded_public", group=group, obj=version, detail=fmt)
     return _file_response(getattr(version, f"public_{fmt}"), version, public=True)

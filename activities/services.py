@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from members import audit
 from members.access import coordinators_of, members_of, representatives_of
 from members.models import NotificationKind
 from members.notifications import notify
@@ -301,7 +302,7 @@ def fill_from_previous(*, period, organisation, typed):
     return texts, filled
 
 
-def _change_status(*, submission, allowed_from, to_status, by, comment="", **fields):
+def _change_status(*, submission, allowed_from, to_status, by, comment="", action=None, **fields):
     """Move a submission to a new status if it is in one of `allowed_from`.
 
     Returns True if this call changed it, False if it had already been changed to
@@ -327,6 +328,13 @@ def _change_status(*, submission, allowed_from, to_status, by, comment="", **fie
         if not changed:
             return False
         _record(submission, current.status, to_status, by, comment)
+        audit.record(
+            f"activities.submission.{action or to_status}",
+            actor=by,
+            group=period.group,
+            obj=current,
+            detail=f"{current.status} → {to_status}",
+        )
     submission.refresh_from_db()
     return True
 
@@ -434,6 +442,7 @@ def submission_reopen(*, submission, by, reason):
         to_status=SubmissionStatus.RETURNED,
         by=by,
         comment=reason.strip(),
+        action="reopened",
     )
 
 
@@ -580,6 +589,13 @@ def report_publish(*, report, by, change_note="", is_public=False):
                 f"{stem}{suffix}.{extension}", ContentFile(data), save=False
             )
         version.save()
+        audit.record(
+            "activities.report.published",
+            actor=by,
+            group=report.group,
+            obj=version,
+            detail="public" if is_public else "group",
+        )
         notify(
             kind=NotificationKind.REPORT_PUBLISHED,
             recipients=members_of(report.group),
@@ -616,10 +632,17 @@ def _plain_text(content):
     return "\n".join(w for w in words if w.strip())
 
 
-def report_version_set_public(*, version, is_public):
+def report_version_set_public(*, version, is_public, by=None):
     """Make a version public, or take it back from the public (the group keeps it)."""
     from .models import ReportVersion
 
-    ReportVersion.objects.filter(pk=version.pk).update(
-        is_public=is_public, unpublished_at=None if is_public else timezone.now()
-    )
+    with transaction.atomic():
+        ReportVersion.objects.filter(pk=version.pk).update(
+            is_public=is_public, unpublished_at=None if is_public else timezone.now()
+        )
+        audit.record(
+            "activities.report.made_public" if is_public else "activities.report.unpublished",
+            actor=by,
+            group=version.report.group,
+            obj=version,
+        )

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import CoordinationGroup, Invitation, Membership, Organisation, User
+from .models import AuditEvent, CoordinationGroup, Invitation, Membership, Organisation, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -72,3 +72,21 @@ class InvitationAdmin(admin.ModelAdmin):
     search_fields = ["email"]
     exclude = ["token_hash"]
     readonly_fields = ["created_at", "accepted_at"]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read only: nobody edits the audit log from the application."""
+
+    list_display = ["at", "action", "actor_email", "organisation", "object_repr", "ip"]
+    list_filter = ["action", "group"]
+    search_fields = ["actor_email", "object_repr", "detail"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -6,3 +6,22 @@ class MembersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "members"
     verbose_name = _("Groups and people")
+
+    def ready(self):
+        from django.contrib.auth import signals
+
+        from . import audit
+
+        def signed_in(sender, request, user, **kwargs):
+            audit.record("members.sign_in", actor=user)
+
+        def sign_in_failed(sender, credentials, request=None, **kwargs):
+            # The address tried, never the password.
+            audit.record("members.sign_in_failed", detail=credentials.get("username", ""))
+
+        def signed_out(sender, request, user, **kwargs):
+            audit.record("members.sign_out", actor=user)
+
+        signals.user_logged_in.connect(signed_in, dispatch_uid="audit_sign_in")
+        signals.user_login_failed.connect(sign_in_failed, dispatch_uid="audit_sign_in_failed")
+        signals.user_logged_out.connect(signed_out, dispatch_uid="audit_sign_out")

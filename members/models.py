@@ -362,3 +362,37 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return f"{self.kind} → {self.to_email}"
+
+
+class AuditEvent(models.Model):
+    """One line of the audit log: who did what to which object, when and from where.
+
+    Never answer text or passwords. Written by members.audit.record() only; nobody edits
+    it from the application.
+    """
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    action = models.CharField(max_length=80)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    actor_email = models.CharField(max_length=254, blank=True)
+    group = models.ForeignKey(
+        CoordinationGroup, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    organisation = models.CharField(max_length=200, blank=True)
+    object_type = models.CharField(max_length=60, blank=True)
+    object_id = models.CharField(max_length=40, blank=True)
+    object_repr = models.CharField(max_length=200, blank=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    detail = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [
+            # The coordinator's log page: a group's events, newest first.
+            models.Index(fields=["group", "-at"], name="audit_group_at_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.actor_email}"

@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
+from . import audit
 from .models import Invitation, Membership, NotificationKind, Organisation, Role, User
 from .notifications import notify_address
 
@@ -69,6 +70,13 @@ def invitation_create(*, group, email, full_name, role, organisation, by):
             expires_at=now + timedelta(days=settings.INVITATION_MAX_AGE_DAYS),
         )
         existing = User.objects.filter(email__iexact=email).first()
+        audit.record(
+            "members.invitation.sent",
+            actor=by,
+            group=group,
+            obj=invitation,
+            detail=f"{role} {organisation or ''}",
+        )
         notify_address(
             kind=NotificationKind.INVITATION,
             email=email,
@@ -85,10 +93,12 @@ def invitation_create(*, group, email, full_name, role, organisation, by):
     return invitation
 
 
-def invitation_revoke(*, invitation):
-    Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
-        revoked_at=timezone.now()
-    )
+def invitation_revoke(*, invitation, by=None):
+    with transaction.atomic():
+        Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+        audit.record("members.invitation.revoked", actor=by, group=invitation.group, obj=invitation)
 
 
 def _grant(*, user, group, role, organisation=None):
@@ -140,10 +150,13 @@ def invitation_accept(*, invitation, full_name="", password=None):
             role=invitation.role,
             organisation=invitation.organisation,
         )
+        audit.record(
+            "members.invitation.accepted", actor=user, group=invitation.group, obj=invitation
+        )
     return user
 
 
-def membership_set_roles(*, group, user, group_role, organisations):
+def membership_set_roles(*, group, user, group_role, organisations, by=None):
     """Set a person's roles in a group: one group-wide role (or none) and the organisations
     they represent. Roles taken away are kept as inactive rows, so history remains."""
     with transaction.atomic():
@@ -164,9 +177,16 @@ def membership_set_roles(*, group, user, group_role, organisations):
         if not user.is_active:
             user.is_active = True
             user.save(update_fields=["is_active"])
+        audit.record(
+            "members.membership.changed",
+            actor=by,
+            group=group,
+            obj=user,
+            detail=f"{group_role or '-'}; " + ", ".join(o.short_name for o in organisations),
+        )
 
 
-def membership_deactivate(*, group, user):
+def membership_deactivate(*, group, user, by=None):
     """Take away all of a person's roles in a group. A person left with no role in any
     group can no longer sign in."""
     with transaction.atomic():
@@ -176,6 +196,7 @@ def membership_deactivate(*, group, user):
             and not Membership.objects.filter(user=user, is_active=True).exists()
         ):
             User.objects.filter(pk=user.pk).update(is_active=False)
+        audit.record("members.membership.deactivated", actor=by, group=group, obj=user)
 
 
 def notification_preferences_set(*, user, wanted, daily_digest):

@@ -173,7 +173,7 @@ def invitation_revoke(request, slug, pk):
     """The coordinator withdraws a pending invitation."""
     group_access = access.coordinator_access_for(request.user, slug)
     invitation = get_object_or_404(Invitation, group=group_access.group, pk=pk)
-    services.invitation_revoke(invitation=invitation)
+    services.invitation_revoke(invitation=invitation, by=request.user)
     messages.success(
         request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email}
     )
@@ -197,6 +197,7 @@ def person_edit(request, slug, pk):
             user=person,
             group_role=form.cleaned_data["group_role"],
             organisations=form.cleaned_data["organisations"],
+            by=request.user,
         )
         messages.success(request, _("The roles of %(name)s were saved.") % {"name": person})
         return redirect("members:person_list", slug=slug)
@@ -215,7 +216,7 @@ def person_deactivate(request, slug, pk):
     if person == request.user:
         messages.error(request, _("You cannot deactivate yourself."))
     else:
-        services.membership_deactivate(group=group_access.group, user=person)
+        services.membership_deactivate(group=group_access.group, user=person, by=request.user)
         messages.success(
             request, _("%(name)s no longer has access to the group.") % {"name": person}
         )
@@ -261,5 +262,24 @@ def outgoing_mail(request, slug):
             "access": group_access,
             "group": group_access.group,
             "page": Paginator(mails, 50).get_page(request.GET.get("sida")),
+        },
+    )
+
+
+def audit_log(request, slug):
+    """The coordinator reads the group's audit log (nobody edits it)."""
+    from django.core.paginator import Paginator
+
+    from .models import AuditEvent
+
+    group_access = access.coordinator_access_for(request.user, slug)
+    events = AuditEvent.objects.filter(group=group_access.group).order_by("-at", "-pk")
+    return render(
+        request,
+        "members/audit_log.html",
+        {
+            "access": group_access,
+            "group": group_access.group,
+            "page": Paginator(events, 50).get_page(request.GET.get("sida")),
         },
     )

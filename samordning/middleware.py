@@ -29,3 +29,19 @@ class LanguageMiddleware:
         patch_vary_headers(response, ["Cookie"])
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class NoStoreForSignedInMiddleware:
+    """Pages shown to a signed-in person carry what only they may see: no browser or
+    proxy may keep a copy (Cache-Control: no-store)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response["Cache-Control"] = "no-store, private"
+            patch_vary_headers(response, ["Cookie"])
+        return response

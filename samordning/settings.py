@@ -84,12 +84,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "members.audit.AuditContextMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "samordning.middleware.LanguageMiddleware",
+    "samordning.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -246,6 +248,10 @@ if not DEBUG:
     if envbool("BEHIND_PROXY", False):
         # The proxy terminates TLS and says so in this header; trust it only when told.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# The header a trusted proxy puts the client's address in (e.g. HTTP_X_FORWARDED_FOR);
+# empty: the connection's own address. Used by the audit log and the sign-in lockout.
+AUDIT_CLIENT_IP_HEADER = env("CLIENT_IP_HEADER")
 
 LOGGING = {
     "version": 1,

@@ -13,3 +13,5 @@ urlpatterns = [
     path("", include("activities.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler403 = "samordning.views.permission_denied"

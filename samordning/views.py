@@ -104,3 +104,11 @@ def accessibility_statement(request):
     return render(
         request, "accessibility.html", {"contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL}
     )
+
+
+def permission_denied(request, exception=None):
+    """A refused request: logged, and answered with a plain explanation."""
+    from members import audit
+
+    audit.record("security.permission_denied", actor=request.user, detail=request.path)
+    return render(request, "403.html", status=403)

@@ -4,6 +4,12 @@ from django.urls import reverse
 MODELS = ["user", "coordinationgroup", "organisation", "membership", "invitation"]
 
 
+def test_the_audit_log_is_read_only_in_the_admin(world, client):
+    client.force_login(world.superuser)
+    assert client.get(reverse("admin:members_auditevent_changelist")).status_code == 200
+    assert client.get(reverse("admin:members_auditevent_add")).status_code == 403
+
+
 @pytest.mark.parametrize("model", MODELS)
 def test_the_admin_lists_and_adds(model, world, client):
     client.force_login(world.superuser)

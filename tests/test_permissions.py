@@ -140,6 +140,7 @@ EXPECTED.update(
         # Every signed-in person chooses their own notifications.
         "members:notifications": ("get", {**dict.fromkeys(PERSONAS, 200), "anonymous": "login"}),
         "members:outgoing_mail": ("get", COORDINATOR_ONLY),
+        "members:audit_log": ("get", COORDINATOR_ONLY),
     }
 )
 
@@ -224,7 +225,7 @@ def _kwargs_for(name, world):
             "uidb64": urlsafe_base64_encode(force_bytes(world.reader.pk)),
             "token": default_token_generator.make_token(world.reader),
         }
-    if name == "members:outgoing_mail":
+    if name in {"members:outgoing_mail", "members:audit_log"}:
         return {"slug": slug}
     if name == "group_home" or name.startswith(
         ("members:organisation", "members:person", "activities:")

@@ -109,3 +109,48 @@ def test_pages_carry_the_security_headers(client, db):
     assert "object-src 'none'" in policy
     assert "frame-ancestors 'none'" in policy
     assert "unsafe-inline" not in policy
+
+
+def test_signed_in_pages_are_never_stored(world, client):
+    client.force_login(world.reader)
+    response = client.get(f"/grupp/{world.group.slug}/")
+    assert response["Cache-Control"] == "no-store, private"
+    assert "Cookie" in response["Vary"]
+
+
+def test_production_sets_hsts_and_secure_cookies():
+    code = (
+        "import django; django.setup(); from django.conf import settings as s;"
+        "print(s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SESSION_COOKIE_SECURE,"
+        " s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE,"
+        " s.SECURE_SSL_REDIRECT)"
+    )
+    env = {**os.environ, **PRODUCTION, "DJANGO_SETTINGS_MODULE": "samordning.settings"}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.split() == ["31536000", "True", "True", "True", "True", "Lax", "True"]
+
+
+def test_a_server_error_shows_a_plain_swedish_page_without_details(client, db, settings):
+    from django.urls import path
+
+    settings.DEBUG = False
+
+    def broken(request):
+        raise RuntimeError("secret detail: SECRET_KEY=abc")
+
+    from django.contrib.auth.decorators import login_not_required
+
+    import samordning.urls as urls
+
+    settings.ROOT_URLCONF = type(
+        "Urls", (), {"urlpatterns": [path("fel/", login_not_required(broken)), *urls.urlpatterns]}
+    )
+    client.raise_request_exception = False
+    response = client.get("/fel/")
+    page = response.content.decode()
+    assert response.status_code == 500
+    assert "Ett fel inträffade" in page
+    assert "secret detail" not in page and "Traceback" not in page

@@ -1,0 +1,59 @@
+"""The audit log: one helper writes it; the request's address comes from a middleware."""
+
+import contextvars
+import re
+
+from django.conf import settings
+
+from .models import AuditEvent
+
+_client_ip = contextvars.ContextVar("client_ip", default=None)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+
+
+def clean(value, limit=200):
+    """A single line: control characters (CR, LF and the rest) become a space, so a name
+    cannot forge a new line of the log."""
+    return _CONTROL.sub(" ", str(value or ""))[:limit]
+
+
+def client_ip(request):
+    """REMOTE_ADDR, or the first address of a configured proxy header (only when set)."""
+    header = settings.AUDIT_CLIENT_IP_HEADER
+    if header and request.META.get(header):
+        return request.META[header].split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR")
+
+
+def record(action, *, actor=None, group=None, obj=None, organisation=None, detail="", ip=None):
+    """Write one audit event. `action` is a namespaced code: 'activities.submission.approved'."""
+    if actor is not None and not getattr(actor, "is_authenticated", False):
+        actor = None
+    if organisation is None and obj is not None:
+        organisation = getattr(getattr(obj, "organisation", None), "name", "")
+    AuditEvent.objects.create(
+        action=action,
+        actor=actor,
+        actor_email=clean(getattr(actor, "email", ""), 254),
+        group=group,
+        organisation=clean(organisation or ""),
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        object_repr=clean(obj) if obj is not None else "",
+        ip=ip or _client_ip.get(),
+        detail=clean(detail, 300),
+    )
+
+
+class AuditContextMiddleware:
+    """Makes the client's address available to record() during the request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _client_ip.set(client_ip(request))
+        try:
+            return self.get_response(request)
+        finally:
+            _client_ip.reset(token)
