@@ -22,6 +22,12 @@ class MembersConfig(AppConfig):
         def signed_out(sender, request, user, **kwargs):
             audit.record("members.sign_out", actor=user)
 
+        def locked_out(sender, request, username, ip_address, **kwargs):
+            audit.record("security.lockout", detail=username, ip=ip_address)
+
+        from axes.signals import user_locked_out
+
+        user_locked_out.connect(locked_out, dispatch_uid="audit_lockout")
         signals.user_logged_in.connect(signed_in, dispatch_uid="audit_sign_in")
         signals.user_login_failed.connect(sign_in_failed, dispatch_uid="audit_sign_in_failed")
         signals.user_logged_out.connect(signed_out, dispatch_uid="audit_sign_out")

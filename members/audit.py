@@ -25,6 +25,11 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR")
 
 
+def lockout_username(request, credentials):
+    """Sign-in names are e-mail addresses: count failures case-insensitively."""
+    return (credentials or {}).get("username", "").strip().lower()
+
+
 def record(action, *, actor=None, group=None, obj=None, organisation=None, detail="", ip=None):
     """Write one audit event. `action` is a namespaced code: 'activities.submission.approved'."""
     if actor is not None and not getattr(actor, "is_authenticated", False):

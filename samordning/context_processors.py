@@ -1,3 +1,5 @@
+from django.conf import settings
+
 from members.access import groups_for
 
 
@@ -5,5 +7,5 @@ def navigation(request):
     """The groups in the header menu of a signed-in person."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {}
+        return {"lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)}
     return {"nav_groups": groups_for(user)}
