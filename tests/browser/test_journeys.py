@@ -274,7 +274,7 @@ def test_the_draft_is_saved_automatically_while_typing(demo, new_page, settings)
     page.get_by_role("link", name="Svara för Region Västerbotten, Kvartal 4 2026").click()
     page.get_by_label("Ert svar på fråga 2").fill("Texten sparas medan jag skriver.")
     status = page.locator("[data-autosave-status]")
-    status.get_by_text("Utkastet sparades automatiskt").wait_for()
+    status.get_by_text("Utkastet sparades automatiskt").wait_for(timeout=45_000)
     submission = Submission.objects.get(
         organisation__short_name="Regionen", period__name="Kvartal 4 2026"
     )
