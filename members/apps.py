@@ -13,6 +13,10 @@ class MembersConfig(AppConfig):
         from . import audit
 
         def signed_in(sender, request, user, **kwargs):
+            import time
+
+            request.session["signed_in_at"] = request.session["last_activity"] = time.time()
+            request.session["generation"] = user.session_generation
             audit.record("members.sign_in", actor=user)
 
         def sign_in_failed(sender, credentials, request=None, **kwargs):
@@ -20,7 +24,15 @@ class MembersConfig(AppConfig):
             audit.record("members.sign_in_failed", detail=credentials.get("username", ""))
 
         def signed_out(sender, request, user, **kwargs):
-            audit.record("members.sign_out", actor=user)
+            if user is not None:
+                # Signing out here signs the person out everywhere.
+                from django.contrib.auth import get_user_model
+                from django.db.models import F
+
+                get_user_model().objects.filter(pk=user.pk).update(
+                    session_generation=F("session_generation") + 1
+                )
+                audit.record("members.sign_out", actor=user)
 
         def locked_out(sender, request, username, ip_address, **kwargs):
             audit.record("security.lockout", detail=username, ip=ip_address)

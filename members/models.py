@@ -46,6 +46,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     # daily digest instead of one e-mail each.
     muted_notifications = models.JSONField(default=list, blank=True)
     daily_digest = models.BooleanField(_("one daily digest"), default=False)
+    # Raised when the person signs out: every other session of theirs ends too.
+    session_generation = models.PositiveIntegerField(default=0)
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("staff status"), default=False)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)

@@ -51,6 +51,7 @@ urlpatterns = [
     ),
     path("konto/inbjudan/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("konto/notiser/", views.notification_preferences, name="notifications"),
+    path("konto/forlang/", views.session_extend, name="session_extend"),
     path("grupp/<slug:slug>/utskick/", views.outgoing_mail, name="outgoing_mail"),
     path("grupp/<slug:slug>/logg/", views.audit_log, name="audit_log"),
     path("grupp/<slug:slug>/organisationer/", views.organisation_list, name="organisation_list"),

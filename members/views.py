@@ -283,3 +283,14 @@ def audit_log(request, slug):
             "page": Paginator(events, 50).get_page(request.GET.get("sida")),
         },
     )
+
+
+@require_POST
+def session_extend(request):
+    """The 'stay signed in' button renews the idle time."""
+    import time
+
+    from django.http import HttpResponse
+
+    request.session["last_activity"] = time.time()
+    return HttpResponse(status=204)

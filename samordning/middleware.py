@@ -1,6 +1,11 @@
+import time
+
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 
 
 class LanguageMiddleware:
@@ -45,3 +50,37 @@ class NoStoreForSignedInMiddleware:
             response["Cache-Control"] = "no-store, private"
             patch_vary_headers(response, ["Cookie"])
         return response
+
+
+class SessionLimitsMiddleware:
+    """Ends a sign-in after an idle time and after an absolute limit, and when the person
+    has signed out elsewhere (which ends all their sessions).
+
+    The page warns before the idle limit and offers to stay signed in (static/js/session.js).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = time.time()
+            session = request.session
+            expired = (
+                now - session.get("last_activity", now) > settings.SESSION_IDLE_SECONDS
+                or now - session.get("signed_in_at", now) > settings.SESSION_COOKIE_AGE
+                or session.get("generation", user.session_generation) != user.session_generation
+            )
+            if expired:
+                # Not a sign-out of the person everywhere: only this session ends.
+                session.flush()
+                request.user = AnonymousUser()
+                messages.info(request, _("You were signed out after a while without activity."))
+            else:
+                # Written at most once a minute, so a page costs no session write.
+                if now - session.get("last_activity", 0) > 60:
+                    session["last_activity"] = now
+                session.setdefault("signed_in_at", now)
+                session.setdefault("generation", user.session_generation)
+        return self.get_response(request)

@@ -96,6 +96,8 @@ MIDDLEWARE = [
     "samordning.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the messages, so it can say why a session ended.
+    "samordning.middleware.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into its 429 page.
@@ -238,7 +240,11 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# A sign-in lasts at most 12 hours, and ends after an hour without activity (with a
+# warning two minutes before, and a button to stay signed in).
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 60 * 60 * 12)
+SESSION_IDLE_SECONDS = envint("SESSION_IDLE_MINUTES", 60) * 60
+SESSION_WARNING_SECONDS = 120
 CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "samordning.views.csrf_failure"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
@@ -283,5 +289,6 @@ LOGGING = {
         "weasyprint.progress": {"level": "WARNING"},
         # The task queue logs every task's start and end at INFO.
         "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }

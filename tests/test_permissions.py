@@ -141,6 +141,7 @@ EXPECTED.update(
         "members:notifications": ("get", {**dict.fromkeys(PERSONAS, 200), "anonymous": "login"}),
         "members:outgoing_mail": ("get", COORDINATOR_ONLY),
         "members:audit_log": ("get", COORDINATOR_ONLY),
+        "members:session_extend": ("post", {**dict.fromkeys(PERSONAS, 204), "anonymous": "login"}),
     }
 )
 

@@ -30,6 +30,7 @@
       }).then(function (result) {
         if (result.ok) {
           version.value = result.body.version;
+          document.dispatchEvent(new CustomEvent("samordning:activity"));
         } else {
           dirty = true;
         }
