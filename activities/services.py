@@ -570,7 +570,15 @@ def report_publish(*, report, by, change_note="", is_public=False):
     }
     with transaction.atomic():
         Report.objects.select_for_update().get(pk=report.pk)
-        number = (report.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+        latest = report.versions.order_by("-number").first()
+        if (
+            latest is not None
+            and latest.content == content
+            and latest.change_note == change_note
+            and latest.is_public == is_public
+        ):
+            return latest  # the same publish twice (a double click): one version
+        number = (latest.number if latest else 0) + 1
         version = ReportVersion(
             report=report,
             number=number,

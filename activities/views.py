@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from members import access
@@ -308,6 +309,7 @@ def _parse_record_action(action):
 
 
 @login_not_required
+@sensitive_post_parameters()
 def submission_detail(request, slug, pk, org_pk):
     """One organisation's answers for one period.
 
@@ -505,6 +507,7 @@ def _render_conflict(request, group_access, period, organisation, form, conflict
 
 @login_not_required
 @require_POST
+@sensitive_post_parameters()
 def submission_autosave(request, slug, pk, org_pk):
     """Saves a draft while the representative types (called by static/js/autosave.js)."""
     if not request.user.is_authenticated:
@@ -593,6 +596,7 @@ def submission_review(request, slug, pk, org_pk):
 
 
 @require_POST
+@sensitive_post_parameters()
 def comment_add(request, slug, pk, org_pk):
     """The coordinator comments on a question or the whole; a representative replies."""
     group_access, submission = _reviewed_submission(request, slug, pk, org_pk)

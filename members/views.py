@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from . import access, services
@@ -20,6 +21,7 @@ from .models import Invitation, Membership, User
 
 
 @login_not_required
+@sensitive_post_parameters("password1", "password2")
 def invitation_accept(request, token):
     """Anyone holding a valid link may accept it; a new person chooses a password."""
     invitation = Invitation.objects.by_token(token).select_related("group", "organisation").first()
