@@ -5,9 +5,11 @@ import io
 
 from django.http import HttpResponse
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-# A cell starting with one of these is read as a formula by spreadsheet programs.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A cell starting with one of these can be read as a formula (or a DDE command) by
+# spreadsheet programs.
+FORMULA_STARTS = ("=", "+", "-", "@", "|", "%", "\t", "\r", "\n", "\x00")
 
 
 def neutralise(value):
@@ -36,10 +38,11 @@ def xlsx_response(filename, title, headers, rows):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title[:31]
-    sheet.append([neutralise(h) for h in headers])
+    sheet.append([ILLEGAL_CHARACTERS_RE.sub("", neutralise(h)) for h in headers])
     for row in rows:
-        # Every value is written as text, so nothing is ever taken as a formula.
-        sheet.append([neutralise(v) for v in row])
+        # Every value is written as text, so nothing is ever taken as a formula; control
+        # characters that the file format cannot hold are dropped.
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", neutralise(v)) for v in row])
         for cell in sheet[sheet.max_row]:
             cell.data_type = "s"
     buffer = io.BytesIO()

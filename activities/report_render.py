@@ -2,6 +2,7 @@
 
 import io
 import logging
+import re
 from html.parser import HTMLParser
 
 from django.conf import settings
@@ -18,6 +19,24 @@ from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher
 
 logger = logging.getLogger(__name__)
+
+# Control characters that XML (and so a Word file) cannot hold; they are dropped.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _xml_safe(text):
+    return _NOT_XML.sub("", text or "")
+
+
+def _xml_clean(value):
+    """The content with every string XML-safe, for the Word file."""
+    if isinstance(value, dict):
+        return {key: _xml_clean(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_xml_clean(item) for item in value]
+    if isinstance(value, str):
+        return _xml_safe(value)
+    return value
 
 
 class LockedURLFetcher(URLFetcher):
@@ -49,7 +68,10 @@ def render_html_document(content):
 def render_pdf(content, fetcher=None):
     """The report as a tagged PDF (PDF/UA-1), A4, with its table of contents paginated."""
     fetcher = fetcher or LockedURLFetcher()
-    html = HTML(string=render_html_document(content), base_url=None, url_fetcher=fetcher)
+    # Control characters have no glyph and confuse the PDF's text layer: dropped, as in Word.
+    html = HTML(
+        string=render_html_document(_xml_clean(content)), base_url=None, url_fetcher=fetcher
+    )
     stylesheet = CSS(string=_print_stylesheet(), url_fetcher=fetcher)
     return html.write_pdf(
         stylesheets=[stylesheet],
@@ -118,7 +140,7 @@ class _HtmlToDocx(HTMLParser):
             return
         if self.paragraph is None:
             self._new_paragraph()
-        run = self.paragraph.add_run(data)
+        run = self.paragraph.add_run(_xml_safe(data))
         run.bold = bool(self.bold) or None
         run.italic = bool(self.italic) or None
         if self.superscript:
@@ -168,6 +190,7 @@ def _page_break(document):
 
 def render_docx(content):
     """The report as a Word document the coordinator can edit further."""
+    content = _xml_clean(content)
     document = Document()
     document.core_properties.title = f"{content['title']} {content['county']} {content['year']}"
     document.core_properties.author = content["issuer"]
@@ -300,4 +323,4 @@ def _append_inline(paragraph, html):
 
     parser = _Text()
     parser.feed(html)
-    paragraph.add_run("".join(parser.parts))
+    paragraph.add_run(_xml_safe("".join(parser.parts)))
