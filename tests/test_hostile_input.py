@@ -129,8 +129,9 @@ def test_the_report_pdf_and_word_file_keep_the_text_and_fetch_nothing(world):
 
 
 def test_exports_neutralise_every_formula_and_survive_control_characters(world, client):
+    # NUL never gets past a form (Django refuses it) and PostgreSQL cannot store it.
     for text in CORPUS:
-        if len(text) < 190:
+        if len(text) < 190 and "\x00" not in text:
             Activity.objects.create(
                 organisation=world.org_a,
                 title=text,
