@@ -2,13 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import ANSWER_MAX_LENGTH, Period, Question
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from .record_forms import DateInput
 
 
 class PeriodForm(forms.ModelForm):

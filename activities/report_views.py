@@ -177,7 +177,7 @@ def report_version(request, slug, pk, number):
     )
 
 
-def _file_response(field, version, public=False):
+def _file_response(field, public=False):
     if not field:
         raise Http404
     extension = field.name.rsplit(".", 1)[-1]
@@ -205,7 +205,7 @@ def report_version_file(request, slug, pk, number, fmt):
         obj=version,
         detail=fmt,
     )
-    return _file_response(getattr(version, fmt), version)
+    return _file_response(getattr(version, fmt))
 
 
 @require_POST
@@ -255,4 +255,4 @@ def public_report_file(request, slug, pk, number, fmt):
     if fmt not in FORMATS:
         raise Http404
     audit.record("activities.report.downloaded_public", group=group, obj=version, detail=fmt)
-    return _file_response(getattr(version, f"public_{fmt}"), version, public=True)
+    return _file_response(getattr(version, f"public_{fmt}"), public=True)

@@ -8,6 +8,7 @@ is refused instead of silently overwriting newer text.
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.urls import reverse
@@ -21,16 +22,27 @@ from members.notifications import notify
 
 from .models import (
     EDITABLE_STATUSES,
+    Activity,
+    ActivityStatus,
     Answer,
     AnswerVersion,
+    Collaboration,
     Comment,
+    Need,
     Period,
     Question,
+    Report,
+    ReportVersion,
+    SteeringDocument,
     Submission,
     SubmissionStatus,
+    TargetGroup,
     Transition,
 )
+from .models.records import DEFAULT_TARGET_GROUPS
 from .questionnaire import DEFAULT_QUESTIONS
+from .record_kinds import KINDS, record_data
+from .report_content import compile_content, public_edition
 
 # Days after a quarter's end that representatives have to answer, by default.
 DEFAULT_DAYS_TO_ANSWER = 15
@@ -202,7 +214,8 @@ def _require_answers_accepted(period):
         raise WorkflowError(_("The period has not opened for answers yet."))
 
 
-def _normalise(text):
+def normalise_text(text):
+    """Line endings as the browser may send them, trailing space dropped."""
     return (text or "").replace("\r\n", "\n").replace("\r", "\n").rstrip()
 
 
@@ -254,7 +267,7 @@ def submission_save(*, period, organisation, texts, expected_version, by):
         for question in period.questions.all():
             if question.pk not in texts:
                 continue
-            text = _normalise(texts[question.pk])
+            text = normalise_text(texts[question.pk])
             answer = answers.get(question.pk)
             if answer is None:
                 if not text:
@@ -296,7 +309,7 @@ def fill_from_previous(*, period, organisation, typed):
     filled = 0
     texts = dict(typed)
     for question in period.questions.all():
-        if not _normalise(texts.get(question.pk)) and by_number.get(question.number):
+        if not normalise_text(texts.get(question.pk)) and by_number.get(question.number):
             texts[question.pk] = by_number[question.number]
             filled += 1
     return texts, filled
@@ -475,8 +488,6 @@ def comment_resolve(*, comment, by):
 
 def records_current_in(period, organisation):
     """{kind slug: [record data]} of the organisation's records in force during the period."""
-    from .record_kinds import KINDS, record_data
-
     return {
         slug: [
             record_data(spec, record)
@@ -510,8 +521,6 @@ def record_save(*, spec, form, organisation, by):
 def record_close(*, record, by, on=None):
     """Mark a record as no longer current from today: an activity done, a document no
     longer in force, a collaboration ended, a need met."""
-    from .models import Activity, ActivityStatus, Collaboration, Need, SteeringDocument
-
     today = on or timezone.localdate()
     if isinstance(record, Activity):
         if record.status != ActivityStatus.CANCELLED:
@@ -529,9 +538,6 @@ def record_close(*, record, by, on=None):
 
 def target_groups_seed(*, group):
     """Give a group the default target groups, unless it already has a list."""
-    from .models import TargetGroup
-    from .models.records import DEFAULT_TARGET_GROUPS
-
     if not group.target_groups.exists():
         TargetGroup.objects.bulk_create(
             TargetGroup(group=group, name=name, order=i)
@@ -540,8 +546,6 @@ def target_groups_seed(*, group):
 
 
 def target_group_add(*, group, name):
-    from .models import TargetGroup
-
     last = group.target_groups.aggregate(last=Max("order"))["last"] or 0
     with transaction.atomic():
         return TargetGroup.objects.create(group=group, name=name.strip(), order=last + 1)
@@ -553,10 +557,7 @@ def target_group_add(*, group, name):
 def report_publish(*, report, by, change_note="", is_public=False):
     """Freeze the report as its next version: the compiled content and the PDF and Word
     files of both editions (the group's and the public one), made once and stored."""
-    from django.core.files.base import ContentFile
-
-    from .models import Report, ReportVersion
-    from .report_content import compile_content, public_edition
+    # Imported here: WeasyPrint loads system libraries that only publishing needs.
     from .report_render import render_docx, render_pdf
 
     content = compile_content(report)
@@ -642,8 +643,6 @@ def _plain_text(content):
 
 def report_version_set_public(*, version, is_public, by=None):
     """Make a version public, or take it back from the public (the group keeps it)."""
-    from .models import ReportVersion
-
     with transaction.atomic():
         ReportVersion.objects.filter(pk=version.pk).update(
             is_public=is_public, unpublished_at=None if is_public else timezone.now()

@@ -485,8 +485,8 @@ def _render_conflict(request, group_access, period, organisation, form, conflict
     newer = {
         q.pk: conflict.saved_texts.get(q.pk, "")
         for q in form.questions
-        if services._normalise(typed.get(q.pk))
-        != services._normalise(conflict.saved_texts.get(q.pk))
+        if services.normalise_text(typed.get(q.pk))
+        != services.normalise_text(conflict.saved_texts.get(q.pk))
     }
     data = request.POST.copy()
     data["version"] = str(conflict.submission.version)
