@@ -3,7 +3,8 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, Organisation, Role, User
+from . import two_factor
+from .models import CoordinationGroup, Membership, Organisation, Role, User
 
 
 class SignInForm(AuthenticationForm):
@@ -220,3 +221,41 @@ class NotificationPreferencesForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["wanted"].choices = [(k.value, k.label) for k in CHOOSABLE]
+
+
+class TwoFactorCodeForm(forms.Form):
+    """A code from the authenticator app, or one of the backup codes."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false"}
+        ),
+    )
+
+
+class GroupSettingsForm(forms.ModelForm):
+    """What the coordinator decides for the whole group."""
+
+    class Meta:
+        model = CoordinationGroup
+        fields = [
+            "description",
+            "reminder_days_before_deadline",
+            "returned_reminder_days",
+            "coordinators_need_two_factor",
+        ]
+
+    def __init__(self, *args, coordinator, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.coordinator = coordinator
+
+    def clean_coordinators_need_two_factor(self):
+        required = self.cleaned_data["coordinators_need_two_factor"]
+        newly_required = required and not self.instance.coordinators_need_two_factor
+        if newly_required and not two_factor.has_device(self.coordinator):
+            raise forms.ValidationError(
+                _("Set up two-step verification for your own account first."), code="no_device"
+            )
+        return required

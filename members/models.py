@@ -90,6 +90,14 @@ class CoordinationGroup(models.Model):
     returned_reminder_days = models.PositiveSmallIntegerField(
         _("days after a return to remind"), default=5
     )
+    coordinators_need_two_factor = models.BooleanField(
+        _("coordinators must use two-step verification"),
+        default=False,
+        help_text=_(
+            "A coordinator without two-step verification can then open no page until they "
+            "have set it up."
+        ),
+    )
 
     class Meta:
         verbose_name = _("coordination group")

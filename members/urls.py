@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views
+from . import two_factor_views, views
 from .forms import QueuedPasswordResetForm, SignInForm
 
 app_name = "members"
@@ -52,6 +52,20 @@ urlpatterns = [
     path("konto/inbjudan/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("konto/notiser/", views.notification_preferences, name="notifications"),
     path("konto/forlang/", views.session_extend, name="session_extend"),
+    path("konto/tvastegs/", two_factor_views.security, name="two_factor"),
+    path("konto/tvastegs/aktivera/", two_factor_views.enrol, name="two_factor_enrol"),
+    path("konto/tvastegs/kod/", two_factor_views.verify, name="two_factor_verify"),
+    path(
+        "konto/tvastegs/reservkoder/",
+        two_factor_views.backup_codes,
+        name="two_factor_backup_codes",
+    ),
+    path("konto/tvastegs/stang-av/", two_factor_views.disable, name="two_factor_disable"),
+    path(
+        "grupp/<slug:slug>/installningar/",
+        two_factor_views.group_settings,
+        name="group_settings",
+    ),
     path("grupp/<slug:slug>/utskick/", views.outgoing_mail, name="outgoing_mail"),
     path("grupp/<slug:slug>/logg/", views.audit_log, name="audit_log"),
     path("grupp/<slug:slug>/organisationer/", views.organisation_list, name="organisation_list"),

@@ -77,6 +77,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "samordning",
@@ -92,9 +95,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "samordning.middleware.LanguageMiddleware",
     "samordning.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # After the login requirement: a signed-in person with a device must give a code.
+    "members.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After the messages, so it can say why a session ended.
     "samordning.middleware.SessionLimitsMiddleware",
@@ -151,6 +157,7 @@ AXES_LOCKOUT_TEMPLATE = "members/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
 LOGIN_URL = "members:login"
+OTP_TOTP_ISSUER = "Samordning"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "members:login"
 AUTH_PASSWORD_VALIDATORS = [

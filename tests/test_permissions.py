@@ -50,6 +50,8 @@ GROUP_MEMBERS = {
     "superuser": 200,
 }
 EVERYONE = dict.fromkeys(PERSONAS, 200)
+SIGNED_IN = {**EVERYONE, "anonymous": "login"}
+SIGNED_IN_ACTION = {**dict.fromkeys(PERSONAS, 302), "anonymous": "login"}
 ANONYMOUS_ONLY = {**dict.fromkeys(PERSONAS, 302), "anonymous": 200}
 
 # url name → (method, expectations)
@@ -142,6 +144,14 @@ EXPECTED.update(
         "members:outgoing_mail": ("get", COORDINATOR_ONLY),
         "members:audit_log": ("get", COORDINATOR_ONLY),
         "members:session_extend": ("post", {**dict.fromkeys(PERSONAS, 204), "anonymous": "login"}),
+        "members:group_settings": ("get", COORDINATOR_ONLY),
+        # Each person's own two-step verification; nobody here has a device yet, so the
+        # code page, new backup codes and turning off send them back.
+        "members:two_factor": ("get", SIGNED_IN),
+        "members:two_factor_enrol": ("get", SIGNED_IN),
+        "members:two_factor_verify": ("get", SIGNED_IN_ACTION),
+        "members:two_factor_backup_codes": ("post", SIGNED_IN_ACTION),
+        "members:two_factor_disable": ("post", SIGNED_IN_ACTION),
     }
 )
 
@@ -226,7 +236,7 @@ def _kwargs_for(name, world):
             "uidb64": urlsafe_base64_encode(force_bytes(world.reader.pk)),
             "token": default_token_generator.make_token(world.reader),
         }
-    if name in {"members:outgoing_mail", "members:audit_log"}:
+    if name in {"members:outgoing_mail", "members:audit_log", "members:group_settings"}:
         return {"slug": slug}
     if name == "group_home" or name.startswith(
         ("members:organisation", "members:person", "activities:")

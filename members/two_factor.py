@@ -1,0 +1,199 @@
+"""Two-step verification: a time-based code from an app (TOTP) and single-use backup codes.
+
+django-otp keeps the devices and checks the codes (with throttling and no reuse of a
+time step); this module holds our rules: who must use it, what a half-signed-in person
+may open, and the audit trail.
+"""
+
+import base64
+
+import segno
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from . import audit
+from .models import Membership, Role, User
+
+BACKUP_CODE_COUNT = 10
+
+# Pages a signed-in person may open before giving their code.
+OPEN_BEFORE_VERIFYING = {
+    "members:two_factor_verify",
+    "members:two_factor_enrol",
+    "members:logout",
+    "members:session_extend",
+    "set_language",
+}
+
+
+def has_device(user):
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def required_for(user):
+    """A coordinator in a group that requires two-step verification must use it."""
+    return (
+        Membership.objects.active()
+        .filter(user=user, role=Role.COORDINATOR, group__coordinators_need_two_factor=True)
+        .exists()
+    )
+
+
+def _standing(user):
+    """(has a confirmed device, is required to have one), in one query."""
+    return (
+        User.objects.filter(pk=user.pk)
+        .annotate(
+            has_device=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)),
+            required=Exists(
+                Membership.objects.active().filter(
+                    user=OuterRef("pk"),
+                    role=Role.COORDINATOR,
+                    group__coordinators_need_two_factor=True,
+                )
+            ),
+        )
+        .values_list("has_device", "required")
+        .get()
+    )
+
+
+def safe_next(request, default="home"):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse(default)
+
+
+class TwoFactorMiddleware:
+    """A person with a device reaches nothing but the code page until they give a code;
+    a coordinator whose group requires it reaches nothing but the set-up page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = request.user
+        if not user.is_authenticated or not getattr(view_func, "login_required", True):
+            return None
+        if request.resolver_match.view_name in OPEN_BEFORE_VERIFYING or user.is_verified():
+            return None
+        has_device_, required = _standing(user)
+        if has_device_:
+            target = "members:two_factor_verify"
+        elif required:
+            target = "members:two_factor_enrol"
+        else:
+            return None
+        return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
+
+
+# Enrolment.
+
+
+def pending_device(user):
+    """The person's unconfirmed app device, made once so that reloading keeps the QR code."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    return device or TOTPDevice.objects.create(user=user, name="app", confirmed=False)
+
+
+def secret_for_display(device):
+    """The key in base32, in groups of four, for typing into an app by hand."""
+    secret = base64.b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+def qr_svg(device):
+    """The otpauth address as an SVG QR code, drawn on the server (no script, no fetch)."""
+    return segno.make(device.config_url, error="m").svg_inline(
+        scale=5, dark="#000", light="#fff", title=_("QR code for the authenticator app")
+    )
+
+
+def _clean_token(token):
+    return "".join((token or "").split()).lower()
+
+
+@transaction.atomic
+def enrol_confirm(request, device, token):
+    """Confirm the app with a code it shows; returns the new backup codes, or None."""
+    if not device.verify_token(_clean_token(token)):
+        return None
+    TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    codes = backup_codes_renew(device.user, audit_it=False)
+    otp_login(request, device)
+    audit.record("members.two_factor.enrolled", actor=device.user)
+    return codes
+
+
+@transaction.atomic
+def backup_codes_renew(user, audit_it=True):
+    """New backup codes replace every old one; they are shown once."""
+    device, _created = StaticDevice.objects.get_or_create(user=user, name="backup")
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _n in range(BACKUP_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    if audit_it:
+        audit.record("members.two_factor.backup_codes_renewed", actor=user)
+    return codes
+
+
+def backup_codes_left(user):
+    return StaticToken.objects.filter(device__user=user).count()
+
+
+# Signing in.
+
+
+def _matching_device(user, token):
+    """The device that accepts this code (a backup code is then used up), or None."""
+    token = _clean_token(token)
+    for device in [
+        *TOTPDevice.objects.filter(user=user, confirmed=True),
+        *StaticDevice.objects.filter(user=user, confirmed=True),
+    ]:
+        allowed, _why = device.verify_is_allowed()
+        if allowed and device.verify_token(token):
+            return device
+    return None
+
+
+def verify(request, token):
+    """Check a code from the app or a backup code, and mark the session verified."""
+    user = request.user
+    with transaction.atomic():
+        device = _matching_device(user, token)
+    if device is None:
+        audit.record("members.two_factor.failed", actor=user)
+        return False
+    otp_login(request, device)
+    kind = "backup_code" if isinstance(device, StaticDevice) else "app"
+    audit.record("members.two_factor.verified", actor=user, detail=kind)
+    return True
+
+
+def disable(user, token):
+    """Remove the app and the backup codes, after one more code. Returns an error or None."""
+    if required_for(user):
+        return _("Your group requires two-step verification for coordinators, so it stays on.")
+    with transaction.atomic():
+        if _matching_device(user, token) is None:
+            return _("The code did not match, so two-step verification is still on.")
+        TOTPDevice.objects.filter(user=user).delete()
+        StaticDevice.objects.filter(user=user).delete()
+    audit.record("members.two_factor.disabled", actor=user)
+    return None
