@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint check messages clean
+.PHONY: run test lint check messages bench clean
 
 $(INSTALLED): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,12 @@ check: $(INSTALLED)
 messages: $(INSTALLED)
 	$(BIN)/python manage.py makemessages --locale sv --no-obsolete --ignore ".venv/*" --ignore "tests/*"
 	$(BIN)/python manage.py compilemessages --ignore ".venv/*"
+
+## bench: national data on PostgreSQL, gunicorn + wrk on loopback; prints throughput
+## as a ratio of Django's floor, latencies and report render times (under 10 minutes)
+bench: $(INSTALLED)
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

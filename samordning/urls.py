@@ -6,6 +6,7 @@ from . import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("benchmark/golv/", views.benchmark_floor, name="benchmark_floor"),
     path("tillganglighet/", views.accessibility_statement, name="accessibility"),
     path("sprak/", views.set_language, name="set_language"),
     path("grupp/<slug:slug>/", views.group_home, name="group_home"),

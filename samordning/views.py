@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve
 from django.views.decorators.cache import never_cache
@@ -59,6 +59,14 @@ def set_language(request):
         user.language = language
         user.save(update_fields=["language"])
     return response
+
+
+def benchmark_floor(request):
+    """What the framework costs on this machine: sessions, sign-in, every middleware, and
+    no work of ours. Only with BENCHMARK_FLOOR on."""
+    if not settings.BENCHMARK_FLOOR:
+        raise Http404
+    return HttpResponse("ok\n", content_type="text/plain")
 
 
 @login_not_required

@@ -58,6 +58,8 @@ ANONYMOUS_ONLY = {**dict.fromkeys(PERSONAS, 302), "anonymous": 200}
 EXPECTED = {
     "home": ("get", {**dict.fromkeys(PERSONAS, 302), "anonymous": "login", "superuser": 200}),
     "healthz": ("get", EVERYONE),
+    # Only for `make bench` (BENCHMARK_FLOOR on); tests/test_benchmark.py checks it on.
+    "benchmark_floor": ("get", {**dict.fromkeys(PERSONAS, 404), "anonymous": "login"}),
     "accessibility": ("get", EVERYONE),
     "set_language": ("post", dict.fromkeys(PERSONAS, 302)),
     "group_home": ("get", GROUP_MEMBERS),

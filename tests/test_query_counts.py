@@ -1,0 +1,285 @@
+"""Every page and every export runs the same number of SQL queries whatever the amount of
+data: each is measured on a small group, the group is grown (more organisations, people,
+periods, answers and their versions, comments, records, reports, log lines, mails), and
+each is measured again."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from activities.models import Activity, Comment, SteeringDocument
+from members import audit
+from members.models import OutgoingMail, Role
+
+from .conftest import (
+    answer,
+    approved,
+    give_role,
+    make_past_period,
+    make_period,
+    make_person,
+    make_records,
+    make_report,
+    make_version,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+class Growing:
+    """A group that can be made bigger, one step at a time."""
+
+    def __init__(self, world):
+        self.world = world
+        self.group = world.group
+        self.period = make_period(self.group)
+        self.steps = 0
+        self.past_start = date(2026, 7, 1)
+        self.report = make_report(self.group, [self.period])
+        self.version = make_version(self.report, is_public=True)
+        answer(self.period, world.org_a, world.rep_a, {1: "Vi arbetar.", 2: "Ja."})
+        self.document = SteeringDocument.objects.create(
+            organisation=world.org_a, title="Handlingsplan", kind="action_plan", status="in_force"
+        )
+        self.document.file.save("plan.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+        self.document.file_name, self.document.file_type = "plan.pdf", "application/pdf"
+        self.document.save()
+        self.grow()
+
+    def grow(self):
+        world, group = self.world, self.group
+        self.steps += 1
+        n = self.steps
+        organisation = group.organisations.create(name=f"Myndighet {n}", short_name=f"M{n}")
+        person = make_person(f"rep{n}@example.org", f"Representant {n}")
+        give_role(person, group, Role.REPRESENTATIVE, organisation)
+        give_role(make_person(f"lasare{n}@example.org"), group, Role.READER)
+
+        self.past_start = self.past_start - timedelta(days=92)
+        past = make_past_period(group, f"Kvartal {n}", self.past_start.replace(day=1))
+        for org, rep in [(world.org_a, world.rep_a), (world.org_b, world.rep_b)]:
+            approved(past, org, rep, world.coordinator, {1: f"Svar {n}", 2: f"Mer {n}"})
+
+        # More versions, comments and replies on the submission the pages show.
+        submission = answer(
+            self.period, world.org_a, world.rep_a, {1: f"Vi arbetar {n}.", 3: f"Nytt {n}"}
+        )
+        answer(self.period, organisation, person, {1: f"Första svar {n}"}, submit=True)
+        thread = Comment.objects.create(
+            submission=submission, question=self.period.questions.get(number=1), text=f"? {n}"
+        )
+        Comment.objects.create(submission=submission, thread=thread, text=f"Svar {n}")
+
+        make_records(world.org_a, world.org_b, n=2)
+        make_records(organisation, world.org_a, n=1)
+
+        report = make_report(group, [past])
+        make_version(report, is_public=n % 2 == 0)
+        make_version(self.report, number=self.version.number + n)
+
+        for _ in range(3):
+            audit.record("members.sign_in", actor=world.coordinator, group=group)
+        OutgoingMail.objects.create(
+            group=group,
+            to_email=f"rep{n}@example.org",
+            subject=f"Påminnelse {n}",
+            text="Text",
+            kind="returned_reminder",
+            status="failed",
+            next_attempt_at=timezone.now() + timedelta(days=1),
+        )
+
+
+def _pages(data):
+    """(label, persona, url name, kwargs, query string) for every page and export."""
+    w = data.world
+    slug = w.group.slug
+    period, report, version = data.period, data.report, data.version
+    submission = {"slug": slug, "pk": period.pk, "org_pk": w.org_a.pk}
+    question_pk = period.questions.get(number=1).pk
+    activity_pk = Activity.objects.filter(organisation=w.org_a).order_by("pk").first().pk
+    document_pk = data.document.pk
+    pages = [
+        ("start page (superuser)", "superuser", "home", {}, ""),
+        ("group start page", "coordinator", "group_home", {"slug": slug}, ""),
+        ("group start page, representative", "rep_a", "group_home", {"slug": slug}, ""),
+        ("our answers", "rep_a", "activities:my_submissions", {"slug": slug}, ""),
+        ("periods", "coordinator", "activities:period_list", {"slug": slug}, ""),
+        (
+            "period overview",
+            "coordinator",
+            "activities:period_overview",
+            {"slug": slug, "pk": period.pk},
+            "",
+        ),
+        (
+            "period edit",
+            "coordinator",
+            "activities:period_edit",
+            {"slug": slug, "pk": period.pk},
+            "",
+        ),
+        (
+            "questions",
+            "coordinator",
+            "activities:question_list",
+            {"slug": slug, "pk": period.pk},
+            "",
+        ),
+        ("submission, coordinator", "coordinator", "activities:submission", submission, ""),
+        ("submission, representative", "rep_a", "activities:submission", submission, ""),
+        (
+            "answer versions",
+            "rep_a",
+            "activities:answer_versions",
+            {**submission, "question_pk": question_pk},
+            "",
+        ),
+        ("target groups", "coordinator", "activities:target_groups", {"slug": slug}, ""),
+        (
+            "activity edit",
+            "coordinator",
+            "activities:record_edit",
+            {"slug": slug, "kind": "aktiviteter", "pk": activity_pk},
+            "",
+        ),
+        (
+            "activity new",
+            "rep_a",
+            "activities:record_create",
+            {"slug": slug, "kind": "aktiviteter"},
+            "",
+        ),
+        (
+            "document file",
+            "reader",
+            "activities:document_file",
+            {"slug": slug, "pk": document_pk},
+            "",
+        ),
+        (
+            "organisation page",
+            "reader",
+            "activities:organisation_page",
+            {"slug": slug, "pk": w.org_a.pk},
+            "",
+        ),
+        ("collaboration matrix", "reader", "activities:collaboration_page", {"slug": slug}, ""),
+        ("trends", "reader", "activities:trends", {"slug": slug}, ""),
+        ("search", "reader", "activities:search", {"slug": slug}, "q=arbetar"),
+        ("reports", "reader", "activities:report_list", {"slug": slug}, ""),
+        (
+            "report edit",
+            "coordinator",
+            "activities:report_edit",
+            {"slug": slug, "pk": report.pk},
+            "",
+        ),
+        (
+            "report preview",
+            "coordinator",
+            "activities:report_preview",
+            {"slug": slug, "pk": report.pk},
+            "",
+        ),
+        (
+            "published report",
+            "reader",
+            "activities:report_version",
+            {"slug": slug, "pk": report.pk, "number": version.number},
+            "",
+        ),
+        (
+            "report PDF",
+            "reader",
+            "activities:report_file",
+            {"slug": slug, "pk": report.pk, "number": version.number, "fmt": "pdf"},
+            "",
+        ),
+        (
+            "report DOCX",
+            "reader",
+            "activities:report_file",
+            {"slug": slug, "pk": report.pk, "number": version.number, "fmt": "docx"},
+            "",
+        ),
+        (
+            "public report",
+            "anonymous",
+            "activities:public_report",
+            {"slug": slug, "pk": report.pk, "number": version.number},
+            "",
+        ),
+        (
+            "public report PDF",
+            "anonymous",
+            "activities:public_report_file",
+            {"slug": slug, "pk": report.pk, "number": version.number, "fmt": "pdf"},
+            "",
+        ),
+        ("organisations", "coordinator", "members:organisation_list", {"slug": slug}, ""),
+        (
+            "organisation edit",
+            "coordinator",
+            "members:organisation_edit",
+            {"slug": slug, "pk": w.org_a.pk},
+            "",
+        ),
+        ("people", "coordinator", "members:person_list", {"slug": slug}, ""),
+        ("person edit", "coordinator", "members:person_edit", {"slug": slug, "pk": w.rep_a.pk}, ""),
+        ("invite", "coordinator", "members:person_invite", {"slug": slug}, ""),
+        ("undelivered mail", "coordinator", "members:outgoing_mail", {"slug": slug}, ""),
+        ("audit log", "coordinator", "members:audit_log", {"slug": slug}, ""),
+        ("group settings", "coordinator", "members:group_settings", {"slug": slug}, ""),
+        ("notifications", "rep_a", "members:notifications", {}, ""),
+        ("two-step verification", "rep_a", "members:two_factor", {}, ""),
+    ]
+    for kind in ("aktiviteter", "styrdokument", "samverkan", "behov"):
+        pages.append(
+            (f"{kind} list", "reader", "activities:record_list", {"slug": slug, "kind": kind}, "")
+        )
+        for fmt in ("csv", "xlsx"):
+            pages.append(
+                (
+                    f"{kind} export {fmt}",
+                    "reader",
+                    "activities:record_export",
+                    {"slug": slug, "kind": kind, "fmt": fmt},
+                    "",
+                )
+            )
+    return pages
+
+
+def _measure(client, data):
+    counts = {}
+    for label, persona, name, kwargs, query in _pages(data):
+        client.logout()
+        person = data.world.persona(persona)
+        if person is not None:
+            person.refresh_from_db()  # signing out above moved its session generation
+            client.force_login(person)
+        url = reverse(name, kwargs=kwargs) + (f"?{query}" if query else "")
+        client.get(url)  # warm: sessions, caches of the first request
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, (label, response.status_code)
+        if hasattr(response, "streaming_content"):
+            b"".join(response.streaming_content)
+        counts[label] = len(queries.captured_queries)
+    return counts
+
+
+def test_every_page_and_export_uses_the_same_queries_whatever_the_data(world, client):
+    data = Growing(world)
+    small = _measure(client, data)
+    data.grow()
+    data.grow()
+    large = _measure(client, data)
+    grown = {label: (small[label], large[label]) for label in small if small[label] != large[label]}
+    assert not grown, f"queries that grow with the data (small, large): {grown}"
