@@ -88,10 +88,14 @@ class AnswersForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
+    """The reason for returning or reopening, or the note with an approval. Optional
+    here: the workflow says when a reason is required."""
+
     reason = forms.CharField(
         label=_("Reason"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=5000,
+        required=False,
     )
 
 
@@ -99,3 +103,10 @@ class CommentForm(forms.Form):
     text = forms.CharField(
         label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )
+
+
+class SearchForm(forms.Form):
+    """The search box of the status pages: a NUL, which no database search takes, is
+    refused with a message, as in every other form."""
+
+    q = forms.CharField(label=_("Search"), required=False)

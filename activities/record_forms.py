@@ -167,7 +167,8 @@ class NeedForm(GroupScopedForm):
 class RecordFilterForm(forms.Form):
     """Filters for a list of records; every field optional."""
 
-    q = forms.CharField(label=_("Search"), required=False)
+    # As long as the search page's; a much longer pattern is too complex for PostgreSQL.
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=None, required=False, empty_label=_("All")
     )

@@ -35,6 +35,7 @@ def report_list(request, slug):
     versions = (
         ReportVersion.objects.filter(report__group=group_access.group)
         .select_related("report", "published_by")
+        .defer("content", "search_text")
         .order_by("-published_at")
     )
     drafts = (
@@ -139,12 +140,14 @@ def report_publish(request, slug, pk):
     group_access = access.coordinator_access_for(request.user, slug)
     report = _report_for(group_access, pk)
     form = PublishForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("activities:report_edit", slug=slug, pk=report.pk)
     version = services.report_publish(
         report=report,
         by=request.user,
-        change_note=form.cleaned_data.get("change_note", ""),
-        is_public=form.cleaned_data.get("is_public", False),
+        change_note=form.cleaned_data["change_note"],
+        is_public=form.cleaned_data["is_public"],
     )
     messages.success(request, _("Version %(number)s was published.") % {"number": version.number})
     return redirect("activities:report_version", slug=slug, pk=report.pk, number=version.number)
@@ -172,7 +175,9 @@ def report_version(request, slug, pk, number):
             "report": version.report,
             "version": version,
             "c": version.content,
-            "other_versions": version.report.versions.exclude(pk=version.pk).order_by("-number"),
+            "other_versions": version.report.versions.exclude(pk=version.pk)
+            .defer("content", "search_text")
+            .order_by("-number"),
         },
     )
 

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from members import access
 
 from . import search as group_search
+from .forms import SearchForm
 from .status import collaboration_matrix, organisation_overview, trend_charts, trends
 
 
@@ -59,10 +60,17 @@ def trends_page(request, slug):
 def search_page(request, slug):
     """Everyone in the group searches answers, records and published reports they may read."""
     group_access = access.group_access_for(request.user, slug)
-    query = request.GET.get("q", "").strip()[:200]
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"][:200] if form.is_valid() else ""
     results = group_search.search(group_access, query) if query else None
     return render(
         request,
         "status/search.html",
-        {"access": group_access, "group": group_access.group, "query": query, "results": results},
+        {
+            "access": group_access,
+            "group": group_access.group,
+            "query": query,
+            "results": results,
+            "errors": form.errors.get("q", []),
+        },
     )

@@ -253,6 +253,12 @@ def _render_submission(request, group_access, period, organisation, form=None, s
             },
         )
     conflicts = extra.pop("conflicts", {})
+    replies = extra.pop("replies", {})
+    for item in context["items"]:
+        for thread in item["threads"]:
+            thread.reply = replies.get(thread.pk)
+    for thread in context["overall_threads"]:
+        thread.reply = replies.get(thread.pk)
     record_form = extra.pop("record_form", None)
     record_key = extra.pop("record_key", None) or request.GET.get("andra")
     if form is not None:
@@ -371,9 +377,12 @@ def _save_answers(request, group_access, period, organisation):
         raise PermissionDenied
     questions = list(period.questions.all())
     form = AnswersForm(request.POST, questions=questions)
-    if not form.is_valid():
+    replies = _reply_forms(request)
+    if not all([form.is_valid(), *(reply.is_valid() for reply in replies.values())]):
         messages.error(request, _("The answers were not saved. Correct what is marked below."))
-        return _render_submission(request, group_access, period, organisation, form=form)
+        return _render_submission(
+            request, group_access, period, organisation, form=form, replies=replies
+        )
     action = request.POST.get("action", "save")
     record_action = _parse_record_action(action)
     record_form = record = None
@@ -405,6 +414,7 @@ def _save_answers(request, group_access, period, organisation):
                     form=form,
                     record_form=record_form,
                     record_key=key,
+                    replies=replies,
                 )
     texts = form.texts()
     try:
@@ -419,7 +429,7 @@ def _save_answers(request, group_access, period, organisation):
             expected_version=form.cleaned_data["version"],
             by=request.user,
         )
-        _save_replies(request, submission)
+        _save_replies(request, submission, replies)
         if record_action is not None:
             return _apply_record_action(request, record_action, record_form, record, organisation)
         if action == "submit":
@@ -428,7 +438,9 @@ def _save_answers(request, group_access, period, organisation):
         return _render_conflict(request, group_access, period, organisation, form, conflict)
     except services.WorkflowError as error:
         messages.error(request, str(error))
-        return _render_submission(request, group_access, period, organisation, form=form)
+        return _render_submission(
+            request, group_access, period, organisation, form=form, replies=replies
+        )
     if action == "carry_forward":
         messages.success(
             request,
@@ -467,16 +479,24 @@ def _apply_record_action(request, record_action, record_form, record, organisati
     return redirect(f"{request.path}#record-{spec.slug}-{record.pk}")
 
 
-def _save_replies(request, submission):
-    """Replies typed beside the answers are saved with them."""
-    for key, text in request.POST.items():
-        if key.startswith("reply_") and text.strip():
-            thread = get_object_or_404(
-                Comment, submission=submission, thread__isnull=True, pk=_int(key[6:])
-            )
-            services.comment_add(
-                submission=submission, by=request.user, text=text[:5000], thread=thread
-            )
+def _reply_forms(request):
+    """{thread id: CommentForm} of the replies typed beside the answers."""
+    return {
+        _int(key[6:]): CommentForm({"text": text})
+        for key, text in request.POST.items()
+        if key.startswith("reply_") and text.strip()
+    }
+
+
+def _save_replies(request, submission, replies):
+    """Replies typed beside the answers (checked with them) are saved with them."""
+    for thread_pk, reply in replies.items():
+        thread = get_object_or_404(
+            Comment, submission=submission, thread__isnull=True, pk=thread_pk
+        )
+        services.comment_add(
+            submission=submission, by=request.user, text=reply.cleaned_data["text"], thread=thread
+        )
 
 
 def _render_conflict(request, group_access, period, organisation, form, conflict):
@@ -563,8 +583,12 @@ def submission_review(request, slug, pk, org_pk):
     group_access, submission = _reviewed_submission(request, slug, pk, org_pk)
     group_access.require_coordinator()
     decision = request.POST.get("decision")
+    form = ReasonForm(request.POST)
     reason = request.POST.get("reason", "")
     try:
+        if not form.is_valid():
+            raise services.WorkflowError(" ".join(form.errors["reason"]))
+        reason = form.cleaned_data["reason"]
         if decision == "approve":
             services.submission_approve(submission=submission, by=request.user, comment=reason)
             messages.success(request, _("The answers were approved."))
