@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members import access
 from members.models import Organisation
-from samordning.text import has_changes, render_markdown, word_diff
+from samordning.text import cached_word_diff, has_changes, render_markdown
 
 from .models import Comment, Submission, SubmissionStatus
 from .record_kinds import BY_QUESTION_KIND, present, record_data
@@ -47,7 +47,9 @@ def submissions_of_representative(group_access, page_number):
     periods = Paginator(group_access.group.periods.order_by("-starts_on"), 12).get_page(page_number)
     submissions = {
         (s.period_id, s.organisation_id): s
-        for s in Submission.objects.filter(period__in=list(periods), organisation__in=organisations)
+        for s in Submission.objects.filter(
+            period__in=list(periods), organisation__in=organisations
+        ).defer("records_snapshot")
     }
     rows = []
     for period in periods:
@@ -130,7 +132,7 @@ def submission_page(group_access, period, organisation, user):
                 "html": render_markdown(text),
                 "previous": before,
                 "changed": has_changes(before, text),
-                "diff": word_diff(before, text) if previous is not None else None,
+                "diff": cached_word_diff(before, text) if previous is not None else None,
                 "threads": threads.get(question.pk, []),
                 "open_threads": [t for t in threads.get(question.pk, []) if not t.is_resolved],
             }

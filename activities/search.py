@@ -45,7 +45,9 @@ def _answers(group_access):
             Q(submission__status=SubmissionStatus.APPROVED)
             | Q(submission__organisation__in=group_access.organisation_ids)
         )
-    return answers.select_related("question", "submission__organisation", "submission__period")
+    return answers.select_related(
+        "question", "submission__organisation", "submission__period"
+    ).defer("submission__records_snapshot")
 
 
 SOURCES = [
@@ -87,11 +89,20 @@ SOURCES = [
     ),
     (
         _("Published report"),
-        lambda ga: ReportVersion.objects.filter(report__group=ga.group).select_related("report"),
+        lambda ga: (
+            ReportVersion.objects.filter(report__group=ga.group)
+            .select_related("report")
+            .defer("content")
+        ),
         ("search_text",),
         lambda v: f"{v.report.title} {v.report.county} {v.report.year}, version {v.number}",
     ),
 ]
+# A published report is long: ranking and highlighting every matching version would take
+# most of the search's time, so only the newest matching versions are ranked and shown.
+NEWEST_REPORT_VERSIONS = 5
+# Long texts PostgreSQL ranks and highlights itself: not fetched.
+HIGHLIGHTED_IN_DATABASE = {Answer: ["text"], ReportVersion: ["search_text"]}
 
 
 def _url(group_access, hit):
@@ -139,8 +150,10 @@ def _postgres(group_access, query):
     for label, queryset, fields, title in SOURCES:
         vector = SearchVector(*fields, config="swedish")
         text = fields[0] if len(fields) == 1 else _concat(fields)
+        rows = queryset(group_access)
+        reports = rows.model is ReportVersion
         found = (
-            queryset(group_access)
+            rows.defer(*HIGHLIGHTED_IN_DATABASE.get(rows.model, []))
             .annotate(
                 vector=vector,
                 rank=SearchRank(vector, search_query),
@@ -156,8 +169,9 @@ def _postgres(group_access, query):
                 ),
             )
             .filter(vector=search_query)
-            .order_by("-rank")[:LIMIT]
-        )
+            # Rank and snippet are then computed for the rows shown only.
+            .order_by(*(["-published_at"] if reports else ["-rank"]))
+        )[: NEWEST_REPORT_VERSIONS if reports else LIMIT]
         for hit in found:
             hits.append(
                 {

@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from samordning.text import render_markdown, word_diff
+from samordning.text import cached_word_diff, render_markdown
 
 from .models import (
     Activity,
@@ -55,6 +55,7 @@ def group_overview(group_access):
     latest_report = (
         ReportVersion.objects.filter(report__group=group)
         .select_related("report")
+        .defer("content", "search_text")
         .order_by("-published_at")
         .first()
     )
@@ -79,6 +80,7 @@ def organisation_overview(organisation, history_page=1):
     approved = list(
         Submission.objects.filter(organisation=organisation, status=SubmissionStatus.APPROVED)
         .select_related("period")
+        .defer("records_snapshot")
         .prefetch_related("answers__question")
         .order_by("-period__starts_on")[: HISTORY_PERIODS + 1]
     )
@@ -99,7 +101,7 @@ def organisation_overview(organisation, history_page=1):
             before = older_texts.get(answer.question.number, "")
             if before.strip() != answer.text.strip():
                 changes.append(
-                    {"question": answer.question, "diff": word_diff(before, answer.text)}
+                    {"question": answer.question, "diff": cached_word_diff(before, answer.text)}
                 )
         history.append({"period": newer.period, "since": older.period, "changes": changes})
 
@@ -110,7 +112,9 @@ def organisation_overview(organisation, history_page=1):
     )
     submissions = {
         s.period_id: s
-        for s in Submission.objects.filter(organisation=organisation, period__in=periods)
+        for s in Submission.objects.filter(organisation=organisation, period__in=periods).defer(
+            "records_snapshot"
+        )
     }
     record = []
     for period in periods:

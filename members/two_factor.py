@@ -6,6 +6,7 @@ may open, and the audit trail.
 """
 
 import base64
+import time
 
 import segno
 from django.db import transaction
@@ -22,6 +23,8 @@ from . import audit
 from .models import Membership, Role, User
 
 BACKUP_CODE_COUNT = 10
+RECHECK_SECONDS = 60
+CLEAR_UNTIL = "two_factor_clear_until"
 
 # Pages a signed-in person may open before giving their code.
 OPEN_BEFORE_VERIFYING = {
@@ -90,13 +93,19 @@ class TwoFactorMiddleware:
             return None
         if request.resolver_match.view_name in OPEN_BEFORE_VERIFYING or user.is_verified():
             return None
+        # Someone without a device, in no group that requires one, is asked again after
+        # RECHECK_SECONDS (so a new requirement reaches them within that time).
+        if request.session.get(CLEAR_UNTIL, 0) > time.time():
+            return None
         has_device_, required = _standing(user)
         if has_device_:
             target = "members:two_factor_verify"
         elif required:
             target = "members:two_factor_enrol"
         else:
+            request.session[CLEAR_UNTIL] = time.time() + RECHECK_SECONDS
             return None
+        request.session.pop(CLEAR_UNTIL, None)
         return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
 
 

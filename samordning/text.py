@@ -6,9 +6,11 @@ so that no script, event attribute or javascript:/data: link survives.
 """
 
 import difflib
+import hashlib
 import re
 
 import nh3
+from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
@@ -54,10 +56,16 @@ def clean_html(html):
 
 
 def render_markdown(text):
-    """The answer as safe HTML."""
+    """The answer as safe HTML (remembered by the text's digest: the same text always
+    gives the same HTML)."""
     if not text or not text.strip():
         return mark_safe("")  # noqa: S308  (empty)
-    return mark_safe(clean_html(_markdown.render(text)))  # noqa: S308  (cleaned by nh3)
+    key = "markdown:" + hashlib.sha256(text.encode()).hexdigest()
+    html = cache.get(key)
+    if html is None:
+        html = clean_html(_markdown.render(text))
+        cache.set(key, html, timeout=None)
+    return mark_safe(html)  # noqa: S308  (cleaned by nh3)
 
 
 _TOKEN = re.compile(r"\s+|[^\s]+")
@@ -87,6 +95,17 @@ def word_diff(old, new):
                 f"{escape(''.join(new_tokens[b1:b2]))}</ins>"
             )
     return mark_safe("".join(parts))  # noqa: S308  (every piece escaped above)
+
+
+def cached_word_diff(old, new):
+    """word_diff, remembered: the diff of two texts never changes. The key is made of
+    both texts, so only someone who already holds them can ask for it."""
+    key = "word-diff:" + hashlib.sha256(f"{old}\x00{new}".encode()).hexdigest()
+    html = cache.get(key)
+    if html is None:
+        html = word_diff(old, new)
+        cache.set(key, str(html), timeout=None)
+    return mark_safe(html)  # noqa: S308  (made by word_diff, every piece escaped)
 
 
 def has_changes(old, new):

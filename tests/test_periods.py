@@ -187,7 +187,7 @@ def test_the_overview_uses_the_same_queries_whatever_the_number(
     client.force_login(world.coordinator)
     url = reverse("activities:period_overview", args=[world.group.slug, period.pk])
     client.get(url)
-    with django_assert_num_queries(9) as few:
+    with django_assert_num_queries(8) as few:
         client.get(url)
     for n in range(6):
         org = Organisation.objects.create(

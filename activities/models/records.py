@@ -147,6 +147,8 @@ class Activity(Record):
         indexes = [
             # Lists and the submission page: an organisation's activities by date.
             models.Index(fields=["organisation", "-starts_on"], name="activity_org_start_idx"),
+            # The start page: the group's latest activities, newest first.
+            models.Index(fields=["-starts_on", "-id"], name="activity_start_idx"),
         ]
 
     def __str__(self):

@@ -166,7 +166,11 @@ EDITABLE_STATUSES = (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
 
 class SubmissionQuerySet(models.QuerySet):
     def for_period_overview(self, period):
-        return self.filter(period=period).select_related("updated_by", "organisation")
+        return (
+            self.filter(period=period)
+            .select_related("updated_by", "organisation")
+            .defer("records_snapshot")
+        )
 
     def latest_approved_before(self, organisation, period):
         """The organisation's most recent approved submission in an earlier period."""
