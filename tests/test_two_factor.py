@@ -246,3 +246,19 @@ def test_the_requirement_does_not_touch_others(world):
     for person in [world.rep_a, world.other_coordinator]:
         client = _sign_in(person)
         assert client.get(reverse("members:notifications")).status_code == 200
+
+
+def test_a_new_requirement_reaches_a_signed_in_coordinator_within_a_minute(world):
+    from members.two_factor import CLEAR_UNTIL
+
+    client = _sign_in(world.coordinator)
+    page = reverse("group_home", args=[world.group.slug])
+    assert client.get(page).status_code == 200
+    world.group.coordinators_need_two_factor = True
+    world.group.save()
+    # Checked again once the minute since the last check has passed.
+    session = client.session
+    session[CLEAR_UNTIL] = time.time() - 1
+    session.save()
+    response = client.get(page)
+    assert response.status_code == 302 and response.url.startswith(ENROL)
