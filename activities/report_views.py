@@ -3,9 +3,13 @@ public versions for everyone."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -153,9 +157,30 @@ def report_publish(request, slug, pk):
     return redirect("activities:report_version", slug=slug, pk=report.pk, number=version.number)
 
 
+def published_body(version, edition):
+    """The title and body (HTML) of a published version. A version never changes, so it
+    is rendered once per edition and language and then read from the cache; the large
+    content is loaded only to render it. The caller has already decided who may see it."""
+    key = f"report-body:{version.pk}:{edition}:{get_language()}"
+    rendered = cache.get(key)
+    if rendered is None:
+        content = ReportVersion.objects.values_list("content", flat=True).get(pk=version.pk)
+        if edition == "public":
+            content = public_edition(content)
+        rendered = {
+            "title": f"{content['title']} {content['county']} {content['year']}",
+            "html": render_to_string("reports/_body.html", {"c": content, "print": False}),
+        }
+        cache.set(key, rendered, timeout=None)
+    # Rendered from our own template with autoescaping.
+    return {"title": rendered["title"], "html": mark_safe(rendered["html"])}  # noqa: S308
+
+
 def _version_for(group_access, pk, number):
     return get_object_or_404(
-        ReportVersion.objects.select_related("report__group", "published_by"),
+        ReportVersion.objects.select_related("report__group", "published_by").defer(
+            "content", "search_text"
+        ),
         report__group=group_access.group,
         report__pk=pk,
         number=number,
@@ -174,7 +199,7 @@ def report_version(request, slug, pk, number):
             "group": group_access.group,
             "report": version.report,
             "version": version,
-            "c": version.content,
+            "body": published_body(version, "group"),
             "other_versions": version.report.versions.exclude(pk=version.pk)
             .defer("content", "search_text")
             .order_by("-number"),
@@ -232,7 +257,7 @@ def report_version_visibility(request, slug, pk, number):
 def _public_version(slug, pk, number):
     group = get_object_or_404(CoordinationGroup, slug=slug)
     version = get_object_or_404(
-        ReportVersion.objects.select_related("report"),
+        ReportVersion.objects.select_related("report").defer("content", "search_text"),
         report__group=group,
         report__pk=pk,
         number=number,
@@ -250,7 +275,7 @@ def public_report(request, slug, pk, number):
     return render(
         request,
         "reports/public_report.html",
-        {"public_group": group, "version": version, "c": public_edition(version.content)},
+        {"public_group": group, "version": version, "body": published_body(version, "public")},
     )
 
 

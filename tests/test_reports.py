@@ -434,3 +434,30 @@ def test_the_public_edition_is_a_pure_function_of_the_content(demo):
     assert public["is_public_edition"]
     assert all(not c["name"] and not c["phone"] for c in public["appendix"]["contacts"])
     assert demo.content["appendix"]["contacts"][0]["name"]  # the original is untouched
+
+
+def test_a_published_page_keeps_its_frozen_title_and_each_edition_its_own_body(demo, client):
+    from members.models import User
+
+    version = demo
+    version.is_public = True
+    version.save(update_fields=["is_public"])
+    report = version.report
+    group_url = reverse(
+        "activities:report_version", args=[report.group.slug, report.pk, version.number]
+    )
+    public_url = reverse(
+        "activities:public_report", args=[report.group.slug, report.pk, version.number]
+    )
+    client.force_login(User.objects.get(email="samordnare@example.org"))
+    first = client.get(group_url).content.decode()
+    assert "Petra Holm" in first  # the group's edition names the contacts
+    report.title = "Ett nytt utkast"
+    report.save(update_fields=["title"])
+    again = client.get(group_url).content.decode()
+    assert "<title>Lägesrapport" in again and "Ett nytt utkast" not in again
+    # The public edition, asked for after the group's was cached, is its own.
+    client.logout()
+    public = client.get(public_url).content.decode()
+    assert "Petra Holm" not in public and "polisen@example.org" not in public
+    assert "lansstyrelsen.vasterbotten@example.org" in public
