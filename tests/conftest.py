@@ -14,6 +14,14 @@ from members.models import CoordinationGroup, Membership, Organisation, Role, Us
 PASSWORD = "ett-långt-lösenord-för-test"
 
 
+def pytest_configure(config):
+    """Connections close after each request in tests: the live server's threads would
+    otherwise keep theirs open and the test database could not be dropped at the end."""
+    from django.conf import settings
+
+    settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+
 def make_person(email, full_name="", **fields):
     return User.objects.create_user(email, PASSWORD, full_name=full_name or email, **fields)
 
