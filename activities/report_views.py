@@ -4,6 +4,7 @@ public versions for everyone."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -33,6 +34,9 @@ def _report_for(group_access, pk):
     )
 
 
+VERSIONS_PER_PAGE = 25
+
+
 def report_list(request, slug):
     """Everyone in the group sees the published versions; the coordinator also the drafts."""
     group_access = access.group_access_for(request.user, slug)
@@ -53,7 +57,7 @@ def report_list(request, slug):
         {
             "access": group_access,
             "group": group_access.group,
-            "versions": versions,
+            "versions": Paginator(versions, VERSIONS_PER_PAGE).get_page(request.GET.get("sida")),
             "drafts": drafts,
             "span_form": PeriodSpanForm(group=group_access.group)
             if group_access.is_coordinator

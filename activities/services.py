@@ -588,7 +588,7 @@ def report_publish(*, report, by, change_note="", is_public=False):
             published_at=timezone.now(),
             published_by=by,
             is_public=is_public,
-            search_text=_plain_text(content),
+            search_text=plain_text(content),
         )
         stem = f"lagesrapport-{report.group.slug}-{report.year}-v{number}"
         for field, data in files.items():
@@ -621,7 +621,7 @@ def report_publish(*, report, by, change_note="", is_public=False):
     return version
 
 
-def _plain_text(content):
+def plain_text(content):
     """Every word of a report's content, without markup."""
     from django.utils.html import strip_tags
 

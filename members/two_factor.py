@@ -36,17 +36,24 @@ OPEN_BEFORE_VERIFYING = {
 }
 
 
+def _confirmed_devices(user):
+    return TOTPDevice.objects.filter(user=user, confirmed=True)
+
+
+def _roles_requiring_it(user):
+    """The person's coordinator roles in groups that require two-step verification."""
+    return Membership.objects.active().filter(
+        user=user, role=Role.COORDINATOR, group__coordinators_need_two_factor=True
+    )
+
+
 def has_device(user):
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return _confirmed_devices(user).exists()
 
 
 def required_for(user):
     """A coordinator in a group that requires two-step verification must use it."""
-    return (
-        Membership.objects.active()
-        .filter(user=user, role=Role.COORDINATOR, group__coordinators_need_two_factor=True)
-        .exists()
-    )
+    return _roles_requiring_it(user).exists()
 
 
 def _standing(user):
@@ -54,14 +61,8 @@ def _standing(user):
     return (
         User.objects.filter(pk=user.pk)
         .annotate(
-            has_device=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)),
-            required=Exists(
-                Membership.objects.active().filter(
-                    user=OuterRef("pk"),
-                    role=Role.COORDINATOR,
-                    group__coordinators_need_two_factor=True,
-                )
-            ),
+            has_device=Exists(_confirmed_devices(OuterRef("pk"))),
+            required=Exists(_roles_requiring_it(OuterRef("pk"))),
         )
         .values_list("has_device", "required")
         .get()

@@ -96,7 +96,8 @@ def backup_codes(request):
 def disable(request):
     """Turning it off takes one more code, so an open session alone cannot do it."""
     form = TwoFactorCodeForm(request.POST)
-    error = two_factor.disable(request.user, form.data.get("code", ""))
+    code = form.cleaned_data["code"] if form.is_valid() else ""
+    error = two_factor.disable(request.user, code)
     if error:
         messages.error(request, error)
     else:

@@ -50,7 +50,7 @@ from activities.models import (
 from activities.models.records import DEFAULT_TARGET_GROUPS
 from activities.questionnaire import DEFAULT_QUESTIONS
 from activities.report_content import CONTENT_VERSION, span_label
-from activities.services import DEFAULT_DAYS_TO_ANSWER, _plain_text, quarter_of
+from activities.services import DEFAULT_DAYS_TO_ANSWER, plain_text, quarter_of
 from members.models import CoordinationGroup, Membership, Organisation, Role, User
 from samordning.text import render_markdown, render_markdown_with_footnotes
 
@@ -1265,7 +1265,7 @@ class GroupBuilder:
                     published_by=self.coordinator,
                     # The year-end report goes out to the public; the others stay in the group.
                     is_public=period.ends_on.month == 12,
-                    search_text=_plain_text(content),
+                    search_text=plain_text(content),
                 )
             )
         self.save(Report, reports)

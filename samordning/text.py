@@ -60,12 +60,15 @@ def render_markdown(text):
     gives the same HTML)."""
     if not text or not text.strip():
         return mark_safe("")  # noqa: S308  (empty)
-    key = "markdown:" + hashlib.sha256(text.encode()).hexdigest()
-    html = cache.get(key)
-    if html is None:
-        html = clean_html(_markdown.render(text))
-        cache.set(key, html, timeout=None)
+    html = _remembered("markdown", text, lambda: clean_html(_markdown.render(text)))
     return mark_safe(html)  # noqa: S308  (cleaned by nh3)
+
+
+def _remembered(kind, text, make):
+    """What `make` returns for this text, made once per process: kept by the text's digest,
+    so only someone who already holds the text can ask for it."""
+    key = f"{kind}:{hashlib.sha256(text.encode()).hexdigest()}"
+    return cache.get_or_set(key, make, timeout=None)
 
 
 _TOKEN = re.compile(r"\s+|[^\s]+")
@@ -98,13 +101,8 @@ def word_diff(old, new):
 
 
 def cached_word_diff(old, new):
-    """word_diff, remembered: the diff of two texts never changes. The key is made of
-    both texts, so only someone who already holds them can ask for it."""
-    key = "word-diff:" + hashlib.sha256(f"{old}\x00{new}".encode()).hexdigest()
-    html = cache.get(key)
-    if html is None:
-        html = word_diff(old, new)
-        cache.set(key, str(html), timeout=None)
+    """word_diff, remembered: the diff of two texts never changes."""
+    html = _remembered("word-diff", f"{old}\x00{new}", lambda: str(word_diff(old, new)))
     return mark_safe(html)  # noqa: S308  (made by word_diff, every piece escaped)
 
 

@@ -461,3 +461,18 @@ def test_a_published_page_keeps_its_frozen_title_and_each_edition_its_own_body(d
     public = client.get(public_url).content.decode()
     assert "Petra Holm" not in public and "polisen@example.org" not in public
     assert "lansstyrelsen.vasterbotten@example.org" in public
+
+
+def test_the_list_of_published_versions_pages_by_25_newest_first(world, client):
+    from .conftest import make_report, make_version
+
+    report = make_report(world.group)
+    for number in range(1, 28):
+        make_version(report, number=number)
+    client.force_login(world.reader)
+    url = reverse("activities:report_list", args=[world.group.slug])
+    first = client.get(url).content.decode()
+    assert "version 27<" in first and "version 3<" in first and "version 2<" not in first
+    assert "Sida 1 av 2" in first
+    second = client.get(url + "?sida=2").content.decode()
+    assert "version 2<" in second and "version 1<" in second and "version 27<" not in second
