@@ -96,6 +96,8 @@ USER_FIELDS_LEFT_OUT = {
     "user_permissions",
     "session_generation",
 }
+# The version of the group's shared page parts is the installation's own (members.changes).
+FIELDS_LEFT_OUT = {User: USER_FIELDS_LEFT_OUT, CoordinationGroup: {"data_version"}}
 
 HELP = (
     "Carries the group and its settings, organisations, target groups, memberships, the "
@@ -149,7 +151,7 @@ def _rows(model, objs):
     fields = [
         f.name
         for f in [*model._meta.local_fields, *model._meta.local_many_to_many]
-        if not f.primary_key and not (model is User and f.name in USER_FIELDS_LEFT_OUT)
+        if not f.primary_key and f.name not in FIELDS_LEFT_OUT.get(model, ())
     ]
     rows = serializers.serialize("python", objs, fields=fields)
     for row, obj in zip(rows, objs, strict=True):

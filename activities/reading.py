@@ -64,7 +64,7 @@ def submissions_of_representative(group_access, page_number):
     return {"page": periods, "organisations": organisations, "rows": rows}
 
 
-def submission_page(group_access, period, organisation, user):
+def submission_page(group_access, period, organisation):
     """Everything the submission page shows: questions, answers, the change since the
     previous period, comment threads and the timeline."""
     questions = list(period.questions.all())

@@ -3,6 +3,7 @@
 from django.shortcuts import render
 
 from members import access
+from samordning.fragments import shared_fragment
 
 from . import search as group_search
 from .forms import SearchForm
@@ -13,6 +14,17 @@ def organisation_page(request, slug, pk):
     """Everyone in the group: what one organisation says and does, and its history."""
     group_access = access.group_access_for(request.user, slug)
     organisation = access.organisation_for(group_access, pk)
+    standing = group_access.standing
+    body = shared_fragment(
+        standing,
+        "status/_organisation_body.html",
+        lambda: {
+            "organisation": organisation,
+            "may_read_submissions": access.may_read_submission(standing, organisation),
+            **organisation_overview(organisation),
+        },
+        organisation.pk,
+    )
     return render(
         request,
         "status/organisation.html",
@@ -20,8 +32,7 @@ def organisation_page(request, slug, pk):
             "access": group_access,
             "group": group_access.group,
             "organisation": organisation,
-            "may_read_submissions": access.may_read_submission(group_access, organisation),
-            **organisation_overview(organisation),
+            "body": body,
         },
     )
 

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.text import capfirst
@@ -16,6 +17,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from members import access
+from samordning.fragments import shared_fragment
 
 from . import services
 from .forms import (
@@ -116,15 +118,16 @@ def period_overview(request, slug, pk):
     """The coordinator sees every organisation's state for the period."""
     group_access = access.coordinator_access_for(request.user, slug)
     period = access.period_for(group_access, pk)
+    table = shared_fragment(
+        group_access.standing,
+        "activities/_period_overview_table.html",
+        lambda: {"period": period, "rows": period_overview_rows(period)},
+        period.pk,
+    )
     return render(
         request,
         "activities/period_overview.html",
-        {
-            "access": group_access,
-            "group": group_access.group,
-            "period": period,
-            "rows": period_overview_rows(period),
-        },
+        {"access": group_access, "group": group_access.group, "period": period, "table": table},
     )
 
 
@@ -243,7 +246,41 @@ def _find_submission_target(request, slug, pk, org_pk):
 
 
 def _render_submission(request, group_access, period, organisation, form=None, status=200, **extra):
-    context = submission_page(group_access, period, organisation, request.user)
+    """The submission page. As everyone with the same standing sees it alike, a plain view
+    of it is shared (samordning.fragments); a page with typed text, errors or an open
+    record form is the person's own and rendered for them."""
+    record_key = extra.pop("record_key", None) or request.GET.get("andra")
+    if form is None and not extra and not record_key and status == 200:
+        standing = group_access.standing
+        body = shared_fragment(
+            standing,
+            "activities/_submission_body.html",
+            lambda: _submission_context(standing, period, organisation),
+            period.pk,
+            organisation.pk,
+            request=request,
+        )
+    else:
+        context = _submission_context(
+            group_access, period, organisation, form, record_key=record_key, **extra
+        )
+        body = render_to_string("activities/_submission_body.html", context, request=request)
+    return render(
+        request,
+        "activities/submission.html",
+        {
+            "access": group_access,
+            "group": group_access.group,
+            "period": period,
+            "organisation": organisation,
+            "body": body,
+        },
+        status=status,
+    )
+
+
+def _submission_context(group_access, period, organisation, form=None, **extra):
+    context = submission_page(group_access, period, organisation)
     if form is None and context["editable"]:
         form = AnswersForm(
             questions=context["questions"],
@@ -260,7 +297,7 @@ def _render_submission(request, group_access, period, organisation, form=None, s
     for thread in context["overall_threads"]:
         thread.reply = replies.get(thread.pk)
     record_form = extra.pop("record_form", None)
-    record_key = extra.pop("record_key", None) or request.GET.get("andra")
+    record_key = extra.pop("record_key", None)
     if form is not None:
         for item in context["items"]:
             item["field"] = form[answer_field_name(item["question"])]
@@ -275,7 +312,7 @@ def _render_submission(request, group_access, period, organisation, form=None, s
         comment_form=CommentForm(),
         **extra,
     )
-    return render(request, "activities/submission.html", context, status=status)
+    return context
 
 
 def _attach_record_forms(item, group_access, organisation, failed_form, key):
@@ -337,7 +374,7 @@ def submission_detail(request, slug, pk, org_pk):
         if pending is not None:
             request.session.modified = True
             if access.may_edit_answers(group_access, organisation):
-                context = submission_page(group_access, period, organisation, request.user)
+                context = submission_page(group_access, period, organisation)
                 messages.warning(
                     request,
                     _(
@@ -357,7 +394,7 @@ def show_answers_after_csrf_failure(request, slug, pk, org_pk):
     group_access, period, organisation = _find_submission_target(request, slug, pk, org_pk)
     if not access.may_edit_answers(group_access, organisation):
         raise PermissionDenied
-    context = submission_page(group_access, period, organisation, request.user)
+    context = submission_page(group_access, period, organisation)
     if not context["editable"]:
         raise PermissionDenied
     form = AnswersForm(request.POST, questions=context["questions"])

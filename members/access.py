@@ -38,28 +38,69 @@ class GroupAccess:
             raise PermissionDenied
         return self
 
+    @property
+    def standing(self):
+        return Standing(self.group, self.is_coordinator, self.organisation_ids)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What a shared page part may depend on: the group and the person's place in it,
+    never who the person is. Everyone with the same standing sees the same part."""
+
+    group: CoordinationGroup
+    is_coordinator: bool
+    organisation_ids: frozenset
+
+    @property
+    def is_representative(self):
+        return bool(self.organisation_ids)
+
+    def represents(self, organisation):
+        return organisation.group_id == self.group.pk and organisation.pk in self.organisation_ids
+
+    @property
+    def key(self):
+        organisations = ".".join(str(pk) for pk in sorted(self.organisation_ids))
+        return f"{'c' if self.is_coordinator else 'm'}{organisations}"
+
+
+def _active_memberships(user):
+    """The person's active memberships with their groups: one query, kept on the user
+    object for the rest of the request (the access check and the header menu share it)."""
+    cached = getattr(user, "_active_memberships", None)
+    if cached is None:
+        cached = list(
+            Membership.objects.active().filter(user=user).select_related("group").order_by("pk")
+        )
+        user._active_memberships = cached
+    return cached
+
 
 def groups_for(user):
-    """The groups a person may open, for menus and the start page."""
+    """The groups a person may open, for menus and the start page, by name."""
     if user.is_superuser:
-        return CoordinationGroup.objects.all()
-    return CoordinationGroup.objects.filter(
-        memberships__in=Membership.objects.active().filter(user=user)
-    ).distinct()
+        return list(CoordinationGroup.objects.all())
+    groups = {m.group_id: m.group for m in _active_memberships(user)}
+    return sorted(groups.values(), key=lambda group: (group.name, group.pk))
 
 
 def group_access_for(user, slug):
     """The person's access to the group with this slug, or 404 if they have none."""
-    group = get_object_or_404(CoordinationGroup, slug=slug)
+    memberships = [m for m in _active_memberships(user) if m.group.slug == slug]
+    if memberships:
+        group = memberships[0].group
+    elif user.is_superuser:
+        group = get_object_or_404(CoordinationGroup, slug=slug)
+    else:
+        raise Http404
     role = None
     organisation_ids = set()
-    for membership in Membership.objects.active().filter(user=user, group=group):
+    for membership in memberships:
         if membership.organisation_id:
             organisation_ids.add(membership.organisation_id)
         else:
             role = membership.role
-    if role is None and not organisation_ids and not user.is_superuser:
-        raise Http404
     return GroupAccess(user, group, role, frozenset(organisation_ids))
 
 

@@ -10,7 +10,9 @@ class MembersConfig(AppConfig):
     def ready(self):
         from django.contrib.auth import signals
 
-        from . import audit
+        from . import audit, changes
+
+        changes.connect()
 
         def signed_in(sender, request, user, **kwargs):
             import time

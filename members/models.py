@@ -98,6 +98,9 @@ class CoordinationGroup(models.Model):
             "have set it up."
         ),
     )
+    # Raised by every change to what the group's pages show (members.changes); the key of
+    # the rendered page parts that everyone with the same access shares.
+    data_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("coordination group")

@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # After the login requirement: a signed-in person with a device must give a code.
     "members.two_factor.TwoFactorMiddleware",
+    # After a change through a group's pages, its shared page parts are stale.
+    "members.changes.GroupChangesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After the messages, so it can say why a session ended.
     "samordning.middleware.SessionLimitsMiddleware",

@@ -13,6 +13,8 @@ from activities.status import group_overview
 from members import access
 from members.models import Membership
 
+from .fragments import shared_fragment
+
 
 def home(request):
     """Send a person to their group; someone in several groups chooses one."""
@@ -26,26 +28,28 @@ def group_home(request, slug):
     """The group's start page, for everyone in the group: this period at a glance, what
     waits for me, the latest report and recent activities."""
     group_access = access.group_access_for(request.user, slug)
-    group = group_access.group
-    coordinators = (
-        Membership.objects.active()
-        .filter(group=group, role="coordinator")
-        .select_related("user")
-        .order_by("user__full_name")
-    )
-    represented = group.organisations.filter(pk__in=group_access.organisation_ids).order_by("order")
+    standing = group_access.standing
+    body = shared_fragment(standing, "_group_home_body.html", lambda: group_home_body(standing))
     return render(
         request,
         "group_home.html",
-        {
-            "access": group_access,
-            "group": group,
-            "coordinators": coordinators,
-            "represented": represented,
-            "organisations": group.organisations.current().order_by("order", "name"),
-            **group_overview(group_access),
-        },
+        {"access": group_access, "group": group_access.group, "body": body},
     )
+
+
+def group_home_body(standing):
+    group = standing.group
+    return {
+        "coordinators": Membership.objects.active()
+        .filter(group=group, role="coordinator")
+        .select_related("user")
+        .order_by("user__full_name"),
+        "represented": group.organisations.filter(pk__in=standing.organisation_ids).order_by(
+            "order"
+        ),
+        "organisations": group.organisations.current().order_by("order", "name"),
+        **group_overview(standing),
+    }
 
 
 @login_not_required

@@ -100,7 +100,7 @@ def test_the_list_uses_the_same_queries_whatever_the_number(
     client.force_login(world.coordinator)
     url = _url("organisation_list", world)
     client.get(url)
-    with django_assert_num_queries(6) as few:
+    with django_assert_num_queries(4) as few:
         client.get(url)
     for n in range(10):
         Organisation.objects.create(

@@ -107,7 +107,7 @@ def test_the_people_page_uses_the_same_queries_whatever_the_number(
     client.force_login(world.coordinator)
     url = reverse("members:person_list", args=[world.group.slug])
     client.get(url)
-    with django_assert_num_queries(8) as few:
+    with django_assert_num_queries(6) as few:
         client.get(url)
     for n in range(8):
         give_role(make_person(f"p{n}@example.org"), world.group, Role.REPRESENTATIVE, world.org_b)

@@ -1,5 +1,6 @@
 from datetime import date, timedelta
 
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -187,7 +188,8 @@ def test_the_overview_uses_the_same_queries_whatever_the_number(
     client.force_login(world.coordinator)
     url = reverse("activities:period_overview", args=[world.group.slug, period.pk])
     client.get(url)
-    with django_assert_num_queries(8) as few:
+    cache.clear()  # the shared table rendered afresh (samordning.fragments)
+    with django_assert_num_queries(6) as few:
         client.get(url)
     for n in range(6):
         org = Organisation.objects.create(
@@ -196,6 +198,7 @@ def test_the_overview_uses_the_same_queries_whatever_the_number(
         rep = make_person(f"rep{n}@example.org")
         give_role(rep, world.group, "representative", org)
         answer(period, org, rep, {1: "Svar", 2: "Mer"}, submit=n % 2 == 0)
+    cache.clear()
     with django_assert_num_queries(len(few.captured_queries)):
         client.get(url)
 

@@ -187,7 +187,7 @@ def test_the_list_paginates_with_the_same_queries_whatever_the_number(
     make_records(world.org_a, world.org_b, n=2)
     client.force_login(world.rep_a)
     client.get(_list(world))
-    with django_assert_num_queries(12) as few:
+    with django_assert_num_queries(10) as few:
         client.get(_list(world))
     make_records(world.org_a, world.org_b, n=40)
     with django_assert_num_queries(len(few.captured_queries)):

@@ -2,6 +2,7 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from samordning.scale_data import SCALE_PASSWORD, generate
 
@@ -35,6 +36,12 @@ class Command(BaseCommand):
             seed=seed,
             log=self.stdout.write if options["verbosity"] > 1 else None,
         )
+        if connection.vendor == "postgresql" and counts:
+            # Bulk inserts leave the planner without statistics until autovacuum gets
+            # round to the tables; without them it chose parallel hash joins for lookups
+            # of a few rows (5 ms instead of 0.4 ms on the submission page).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         elapsed = time.monotonic() - started
         for label, count in sorted(counts.items()):
             self.stdout.write(f"  {label:<32} {count:>9}")
