@@ -34,6 +34,7 @@ def _report_for(group_access, pk):
     )
 
 
+DRAFTS_PER_PAGE = 10
 VERSIONS_PER_PAGE = 25
 
 
@@ -47,9 +48,14 @@ def report_list(request, slug):
         .order_by("-published_at")
     )
     drafts = (
-        group_access.group.reports.select_related("first_period", "last_period")
+        Paginator(
+            group_access.group.reports.select_related("first_period", "last_period").order_by(
+                "-year", "-created_at", "-pk"
+            ),
+            DRAFTS_PER_PAGE,
+        ).get_page(request.GET.get("utkast"))
         if group_access.is_coordinator
-        else []
+        else None
     )
     return render(
         request,

@@ -28,6 +28,7 @@ from .reading import period_overview_rows
 
 HISTORY_PERIODS = 6
 TREND_PERIODS = 8
+LIST_LENGTH = 10
 
 
 def current_period(group):
@@ -144,22 +145,33 @@ def organisation_overview(organisation, history_page=1):
         "coming_activities": list(
             activities.filter(starts_on__gt=today).order_by("starts_on")[:10]
         ),
-        "documents": list(
+        **_first(
+            "documents",
             SteeringDocument.objects.filter(organisation=organisation)
             .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=today))
-            .order_by("title")
+            .order_by("title", "pk"),
         ),
-        "collaborations": list(
+        **_first(
+            "collaborations",
             Collaboration.objects.filter(organisation=organisation)
             .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=today))
             .select_related("partner")
+            .order_by("partner__order", "outside_partner", "pk"),
         ),
-        "needs": list(
+        **_first(
+            "needs",
             Need.objects.filter(organisation=organisation, met_on__isnull=True).order_by(
-                "-noted_on"
-            )
+                "-noted_on", "pk"
+            ),
         ),
     }
+
+
+def _first(name, records):
+    """The first LIST_LENGTH records as `name`, and whether there are more (`more_<name>`):
+    the page links to the organisation's full, paginated list instead."""
+    shown = list(records[: LIST_LENGTH + 1])
+    return {name: shown[:LIST_LENGTH], f"more_{name}": len(shown) > LIST_LENGTH}
 
 
 LEVEL_RANK = {

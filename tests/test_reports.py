@@ -476,3 +476,23 @@ def test_the_list_of_published_versions_pages_by_25_newest_first(world, client):
     assert "Sida 1 av 2" in first
     second = client.get(url + "?sida=2").content.decode()
     assert "version 2<" in second and "version 1<" in second and "version 27<" not in second
+
+
+def test_the_coordinators_list_of_drafts_pages_by_10(world, client):
+    from activities.models import Report
+
+    from .conftest import make_report
+
+    period = make_period(world.group)
+    first = make_report(world.group, [period])
+    for _ in range(10):
+        make_report(world.group, [period])
+    oldest, newest = first.pk, Report.objects.latest("pk").pk
+    client.force_login(world.coordinator)
+    url = reverse("activities:report_list", args=[world.group.slug])
+    page = client.get(url).content.decode()
+    edit = "/rapporter/{}/"
+    assert edit.format(newest) in page and edit.format(oldest) not in page
+    assert 'aria-label="Sidor med utkast"' in page and "?utkast=2" in page
+    second = client.get(url + "?utkast=2").content.decode()
+    assert edit.format(oldest) in second and edit.format(newest) not in second

@@ -264,3 +264,22 @@ def test_the_fallback_trims_swedish_endings():
     assert stem("utbildningar") == "utbildning"
     assert stem("kommunerna") == "kommun"
     assert stem("plan") == "plan"
+
+
+def test_the_organisation_page_shows_ten_of_each_list_and_links_to_all(world, client):
+    from activities.models import Need, SteeringDocument
+
+    for n in range(11):
+        SteeringDocument.objects.create(
+            organisation=world.org_a, title=f"Plan {n:02}", kind="policy", status="in_force"
+        )
+        Need.objects.create(organisation=world.org_a, kind="training", description=f"Behov {n:02}")
+    client.force_login(world.reader)
+    url = reverse("activities:organisation_page", args=[world.group.slug, world.org_a.pk])
+    page = client.get(url).content.decode()
+    assert "Plan 09" in page and "Plan 10" not in page
+    assert page.count("Behov ") == 10
+    documents = reverse("activities:record_list", args=[world.group.slug, "styrdokument"])
+    assert f'href="{documents}?organisation={world.org_a.pk}"' in page
+    assert "Alla organisationens styrdokument" in page and "Alla organisationens behov" in page
+    assert "Alla organisationens samverkansparter" not in page
