@@ -13,27 +13,22 @@ from .status import collaboration_matrix, organisation_overview, trend_charts, t
 def organisation_page(request, slug, pk):
     """Everyone in the group: what one organisation says and does, and its history."""
     group_access = access.group_access_for(request.user, slug)
-    organisation = access.organisation_for(group_access, pk)
     standing = group_access.standing
-    body = shared_fragment(
-        standing,
-        "status/_organisation_body.html",
-        lambda: {
+
+    def context():
+        organisation = access.organisation_for(group_access, pk)
+        return {
+            "title": organisation.name,
             "organisation": organisation,
             "may_read_submissions": access.may_read_submission(standing, organisation),
             **organisation_overview(organisation),
-        },
-        organisation.pk,
-    )
+        }
+
+    part = shared_fragment(standing, "status/_organisation_body.html", context, pk)
     return render(
         request,
-        "status/organisation.html",
-        {
-            "access": group_access,
-            "group": group_access.group,
-            "organisation": organisation,
-            "body": body,
-        },
+        "shared_page.html",
+        {"access": group_access, "group": group_access.group, "part": part},
     )
 
 

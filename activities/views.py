@@ -17,7 +17,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from members import access
-from samordning.fragments import shared_fragment
+from samordning.fragments import Part, shared_fragment
 
 from . import services
 from .forms import (
@@ -117,17 +117,22 @@ def period_lock(request, slug, pk):
 def period_overview(request, slug, pk):
     """The coordinator sees every organisation's state for the period."""
     group_access = access.coordinator_access_for(request.user, slug)
-    period = access.period_for(group_access, pk)
-    table = shared_fragment(
+
+    def context():
+        period = access.period_for(group_access, pk)
+        return {"title": period.name, "period": period, "rows": period_overview_rows(period)}
+
+    part = shared_fragment(
         group_access.standing,
-        "activities/_period_overview_table.html",
-        lambda: {"period": period, "rows": period_overview_rows(period)},
-        period.pk,
+        "activities/_period_overview_body.html",
+        context,
+        pk,
+        request=request,
     )
     return render(
         request,
-        "activities/period_overview.html",
-        {"access": group_access, "group": group_access.group, "period": period, "table": table},
+        "shared_page.html",
+        {"access": group_access, "group": group_access.group, "part": part},
     )
 
 
@@ -239,42 +244,52 @@ def my_submissions(request, slug):
 
 def _find_submission_target(request, slug, pk, org_pk):
     group_access = access.group_access_for(request.user, slug)
+    return (group_access, *_submission_target(group_access, pk, org_pk))
+
+
+def _submission_target(group_access, pk, org_pk):
     period = access.period_for(group_access, pk)
     organisation = access.organisation_for(group_access, org_pk)
     access.require_submission_reader(group_access, organisation)
-    return group_access, period, organisation
+    return period, organisation
+
+
+def _shared_submission_page(request, group_access, pk, org_pk):
+    """The plain view of a submission page: everyone with the same standing sees it alike,
+    so it is shared (samordning.fragments), and the period and organisation are only
+    looked up (and the reader checked) when it is rendered."""
+    standing = group_access.standing
+
+    def context():
+        period, organisation = _submission_target(standing, pk, org_pk)
+        return {
+            "title": f"{organisation.short_name} – {period.name}",
+            **_submission_context(standing, period, organisation),
+        }
+
+    part = shared_fragment(
+        standing, "activities/_submission_body.html", context, pk, org_pk, request=request
+    )
+    return render(
+        request,
+        "shared_page.html",
+        {"access": group_access, "group": group_access.group, "part": part},
+    )
 
 
 def _render_submission(request, group_access, period, organisation, form=None, status=200, **extra):
-    """The submission page. As everyone with the same standing sees it alike, a plain view
-    of it is shared (samordning.fragments); a page with typed text, errors or an open
-    record form is the person's own and rendered for them."""
-    record_key = extra.pop("record_key", None) or request.GET.get("andra")
-    if form is None and not extra and not record_key and status == 200:
-        standing = group_access.standing
-        body = shared_fragment(
-            standing,
-            "activities/_submission_body.html",
-            lambda: _submission_context(standing, period, organisation),
-            period.pk,
-            organisation.pk,
-            request=request,
-        )
-    else:
-        context = _submission_context(
-            group_access, period, organisation, form, record_key=record_key, **extra
-        )
-        body = render_to_string("activities/_submission_body.html", context, request=request)
+    """The submission page as this person left it: with typed text, errors, a conflict or
+    an open record form (?andra=)."""
+    extra["record_key"] = extra.get("record_key") or request.GET.get("andra")
+    context = _submission_context(group_access, period, organisation, form, **extra)
+    part = Part(
+        f"{organisation.short_name} – {period.name}",
+        render_to_string("activities/_submission_body.html", context, request=request),
+    )
     return render(
         request,
-        "activities/submission.html",
-        {
-            "access": group_access,
-            "group": group_access.group,
-            "period": period,
-            "organisation": organisation,
-            "body": body,
-        },
+        "shared_page.html",
+        {"access": group_access, "group": group_access.group, "part": part},
         status=status,
     )
 
@@ -368,25 +383,28 @@ def submission_detail(request, slug, pk, org_pk):
             }
             request.session[PENDING_ANSWERS] = pending
         return redirect_to_login(request.path)
+    if request.method == "POST":
+        return _save_answers(request, *_find_submission_target(request, slug, pk, org_pk))
+    pending = request.session.get(PENDING_ANSWERS, {}).pop(request.path, None)
+    if pending is None and not request.GET.get("andra"):
+        group_access = access.group_access_for(request.user, slug)
+        return _shared_submission_page(request, group_access, pk, org_pk)
     group_access, period, organisation = _find_submission_target(request, slug, pk, org_pk)
-    if request.method != "POST":
-        pending = request.session.get(PENDING_ANSWERS, {}).pop(request.path, None)
-        if pending is not None:
-            request.session.modified = True
-            if access.may_edit_answers(group_access, organisation):
-                context = submission_page(group_access, period, organisation)
-                messages.warning(
-                    request,
-                    _(
-                        "You were signed out before your answers were saved. What you had "
-                        "typed is shown below: check it and press Save."
-                    ),
-                )
-                form = AnswersForm(pending, questions=context["questions"])
-                form.is_valid()
-                return _render_submission(request, group_access, period, organisation, form=form)
-        return _render_submission(request, group_access, period, organisation)
-    return _save_answers(request, group_access, period, organisation)
+    if pending is not None:
+        request.session.modified = True
+        if access.may_edit_answers(group_access, organisation):
+            context = submission_page(group_access, period, organisation)
+            messages.warning(
+                request,
+                _(
+                    "You were signed out before your answers were saved. What you had "
+                    "typed is shown below: check it and press Save."
+                ),
+            )
+            form = AnswersForm(pending, questions=context["questions"])
+            form.is_valid()
+            return _render_submission(request, group_access, period, organisation, form=form)
+    return _render_submission(request, group_access, period, organisation)
 
 
 def show_answers_after_csrf_failure(request, slug, pk, org_pk):

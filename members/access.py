@@ -4,9 +4,11 @@ Every view asks here first. Something in a group the person does not belong to
 is a 404 (we do not confirm that it exists); a role too weak is a 403.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -70,11 +72,52 @@ def _active_memberships(user):
     object for the rest of the request (the access check and the header menu share it)."""
     cached = getattr(user, "_active_memberships", None)
     if cached is None:
-        cached = list(
-            Membership.objects.active().filter(user=user).select_related("group").order_by("pk")
-        )
+        cached = _read_memberships(user.pk) if user.is_active else []
         user._active_memberships = cached
     return cached
+
+
+def _read_memberships(user_id):
+    """Membership.objects.filter(user=…, is_active=True).select_related("group") written
+    out: every page runs it, and the ORM spent 0.6 ms building it and its objects where
+    the database spends 0.05 ms. The columns come from the models, so a new field is read
+    without a change here."""
+    sql, membership_fields, group_fields = _membership_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user_id])
+        rows = cursor.fetchall()
+    split = len(membership_fields)
+    memberships = []
+    for row in rows:
+        membership = Membership.from_db(connection.alias, membership_fields, row[:split])
+        membership.group = CoordinationGroup.from_db(connection.alias, group_fields, row[split:])
+        memberships.append(membership)
+    return memberships
+
+
+@functools.cache
+def _membership_sql():
+    quote = connection.ops.quote_name
+    membership, group = Membership._meta, CoordinationGroup._meta
+    membership_fields, group_fields = membership.concrete_fields, group.concrete_fields
+
+    def column(field_name):
+        return quote(membership.get_field(field_name).column)
+
+    columns = [f"m.{quote(f.column)}" for f in membership_fields]
+    columns += [f"g.{quote(f.column)}" for f in group_fields]
+    # Quoted names from the models; the one value is a parameter.
+    sql = (
+        f"SELECT {', '.join(columns)} FROM {quote(membership.db_table)} m "  # noqa: S608
+        f"JOIN {quote(group.db_table)} g ON g.{quote(group.pk.column)} = m.{column('group')} "
+        f"WHERE m.{column('user')} = %s AND m.{column('is_active')} "
+        f"ORDER BY m.{quote(membership.pk.column)}"
+    )
+    return (
+        sql,
+        [f.attname for f in membership_fields],
+        [f.attname for f in group_fields],
+    )
 
 
 def groups_for(user):

@@ -29,17 +29,18 @@ def group_home(request, slug):
     waits for me, the latest report and recent activities."""
     group_access = access.group_access_for(request.user, slug)
     standing = group_access.standing
-    body = shared_fragment(standing, "_group_home_body.html", lambda: group_home_body(standing))
+    part = shared_fragment(standing, "_group_home_body.html", lambda: group_home_body(standing))
     return render(
         request,
-        "group_home.html",
-        {"access": group_access, "group": group_access.group, "body": body},
+        "shared_page.html",
+        {"access": group_access, "group": group_access.group, "part": part},
     )
 
 
 def group_home_body(standing):
     group = standing.group
     return {
+        "title": group.name,
         "coordinators": Membership.objects.active()
         .filter(group=group, role="coordinator")
         .select_related("user")

@@ -159,3 +159,22 @@ def test_the_shared_part_follows_the_language(world, client):
     assert "Senaste lägesrapporten" in client.get(_home(world)).content.decode()
     client.post(reverse("set_language"), {"language": "en", "next": _home(world)})
     assert "Latest status report" in client.get(_home(world)).content.decode()
+
+
+def test_a_kept_part_opens_no_door(world, client):
+    """A part in the cache was rendered for one group and one standing: another group's
+    address for the same period, or a person who may not read the answers, still gets
+    the 404 or 403 the access check gives."""
+    period = make_period(world.group)
+    answer(period, world.org_a, world.rep_a, {1: "Vi utbildar"}, submit=True)
+    client.force_login(world.coordinator)
+    assert client.get(_submission(world, period)).status_code == 200
+    overview = reverse("activities:period_overview", args=[world.group.slug, period.pk])
+    assert client.get(overview).status_code == 200
+    client.force_login(world.other_coordinator)
+    elsewhere = reverse("activities:period_overview", args=[world.other_group.slug, period.pk])
+    assert client.get(elsewhere).status_code == 404
+    client.force_login(world.rep_b)
+    assert client.get(_submission(world, period)).status_code == 403
+    client.force_login(world.reader)
+    assert client.get(overview).status_code == 403
