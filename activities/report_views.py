@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from members import access, audit
 from members.models import CoordinationGroup
+from samordning.fragments import shared_fragment
 
 from . import services
 from .models import Report, ReportVersion
@@ -142,7 +143,6 @@ def report_preview(request, slug, pk):
             "group": group_access.group,
             "report": report,
             "c": public_edition(content) if public else content,
-            "preview": True,
             "public_preview": public,
         },
     )
@@ -200,20 +200,27 @@ def _version_for(group_access, pk, number):
 def report_version(request, slug, pk, number):
     """A published version as a web page, for everyone in the group."""
     group_access = access.group_access_for(request.user, slug)
-    version = _version_for(group_access, pk, number)
-    return render(
-        request,
-        "reports/report_web.html",
-        {
-            "access": group_access,
-            "group": group_access.group,
+
+    def context():
+        version = _version_for(group_access, pk, number)
+        body = published_body(version, "group")
+        return {
+            "title": body["title"],
             "report": version.report,
             "version": version,
-            "body": published_body(version, "group"),
+            "body": body,
             "other_versions": version.report.versions.exclude(pk=version.pk)
             .defer("content", "search_text")
             .order_by("-number"),
-        },
+        }
+
+    part = shared_fragment(
+        group_access.standing, "reports/_version_page.html", context, pk, number, request=request
+    )
+    return render(
+        request,
+        "shared_page.html",
+        {"access": group_access, "group": group_access.group, "part": part},
     )
 
 

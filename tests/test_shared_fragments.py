@@ -178,3 +178,18 @@ def test_a_kept_part_opens_no_door(world, client):
     assert client.get(_submission(world, period)).status_code == 403
     client.force_login(world.reader)
     assert client.get(overview).status_code == 403
+
+
+def test_the_personal_header_follows_the_persons_name_and_carries_their_token(world):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.coordinator)
+    assert "Sara Samordnare" in client.get(_home(world)).content.decode().split("<main")[0]
+    world.coordinator.full_name = "Sara Nygren"
+    world.coordinator.save()
+    page = client.get(_home(world)).content.decode()
+    header = page.split("<main")[0]
+    assert "Sara Nygren" in header and "Sara Samordnare" not in header
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', header).group(1)
+    response = client.post(reverse("members:logout"), {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert client.get(_home(world)).status_code == 302  # signed out: to the sign-in page
