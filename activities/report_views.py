@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from members import access, audit
 from members.models import CoordinationGroup
-from samordning.fragments import shared_fragment
+from samordning.fragments import shared_fragment, shared_page
 
 from . import services
 from .models import Report, ReportVersion
@@ -214,14 +214,8 @@ def report_version(request, slug, pk, number):
             .order_by("-number"),
         }
 
-    part = shared_fragment(
-        group_access.standing, "reports/_version_page.html", context, pk, number, request=request
-    )
-    return render(
-        request,
-        "shared_page.html",
-        {"access": group_access, "group": group_access.group, "part": part},
-    )
+    part = shared_fragment(group_access.standing, "reports/_version_page.html", context, pk, number)
+    return shared_page(request, group_access, part)
 
 
 def _file_response(field, public=False):

@@ -3,7 +3,7 @@
 from django.shortcuts import render
 
 from members import access
-from samordning.fragments import shared_fragment
+from samordning.fragments import shared_fragment, shared_page
 
 from . import search as group_search
 from .forms import SearchForm
@@ -25,11 +25,7 @@ def organisation_page(request, slug, pk):
         }
 
     part = shared_fragment(standing, "status/_organisation_body.html", context, pk)
-    return render(
-        request,
-        "shared_page.html",
-        {"access": group_access, "group": group_access.group, "part": part},
-    )
+    return shared_page(request, group_access, part)
 
 
 def collaboration_page(request, slug):

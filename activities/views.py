@@ -17,7 +17,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from members import access
-from samordning.fragments import Part, shared_fragment
+from samordning.fragments import Part, shared_fragment, shared_page
 
 from . import services
 from .forms import (
@@ -123,17 +123,9 @@ def period_overview(request, slug, pk):
         return {"title": period.name, "period": period, "rows": period_overview_rows(period)}
 
     part = shared_fragment(
-        group_access.standing,
-        "activities/_period_overview_body.html",
-        context,
-        pk,
-        request=request,
+        group_access.standing, "activities/_period_overview_body.html", context, pk
     )
-    return render(
-        request,
-        "shared_page.html",
-        {"access": group_access, "group": group_access.group, "part": part},
-    )
+    return shared_page(request, group_access, part)
 
 
 # Questions
@@ -267,14 +259,8 @@ def _shared_submission_page(request, group_access, pk, org_pk):
             **_submission_context(standing, period, organisation),
         }
 
-    part = shared_fragment(
-        standing, "activities/_submission_body.html", context, pk, org_pk, request=request
-    )
-    return render(
-        request,
-        "shared_page.html",
-        {"access": group_access, "group": group_access.group, "part": part},
-    )
+    part = shared_fragment(standing, "activities/_submission_body.html", context, pk, org_pk)
+    return shared_page(request, group_access, part)
 
 
 def _render_submission(request, group_access, period, organisation, form=None, status=200, **extra):

@@ -1,14 +1,8 @@
 """Page parts rendered once and then taken from the cache.
 
-Shared parts (shared_fragment) are the bodies of the status pages, the same for everyone
-with the same standing in a group. Personal parts (person_part) are the header, menus and
-footer around every page, kept per person and page address.
-
-Shared parts
-
 A status page's body is the same for every coordinator of a group, and for every
 representative of the same organisations, until something in the group changes. It is
-kept in the cache under a key made of:
+kept in the cache (shared_fragment) under a key made of:
 
 - the group and its data version, raised by every change (members.changes), so a part
   rendered before a change is never shown after it;
@@ -17,22 +11,30 @@ kept in the cache under a key made of:
 - the language and today's date (periods open and deadlines pass with the date);
 - the template and what the page is about (an organisation, a period, a page number).
 
-The permission check runs before the cache is asked, on every request. A part is rendered
-without the request and without the person, so it can hold nothing of the viewer's. Its
-forms carry a stand-in for the form token, replaced by the viewer's own token each time
-the part is shown.
+The whole page around such a part (header, menus, footer) is kept per person and page
+address (shared_page), keyed by everything the header shows of the person.
+
+The permission check runs before the cache is asked, on every request. A shared part is
+rendered without the request and without the person, so it can hold nothing of the
+viewer's. Forms carry a stand-in for the form token, replaced by the viewer's own token
+each time a page is sent.
 """
 
 import functools
+import re
 from dataclasses import dataclass
 
+from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+
+from members.access import groups_for
 
 KEPT_SECONDS = 24 * 60 * 60
 
@@ -60,19 +62,21 @@ def _token_stand_in():
 
 @dataclass(frozen=True)
 class Part:
-    """A rendered page part and the page title that goes with it."""
+    """A rendered page part, the page title that goes with it, and its cache key (None for
+    a part rendered for one person only)."""
 
     title: str
     html: str
+    key: str | None = None
 
 
-def shared_fragment(standing, template, context, *about, request=None):
+def shared_fragment(standing, template, context, *about):
     """The rendered template, from the cache when someone with the same standing saw it
     since the group last changed. `context` is a function returning the template's
     context (with the page's "title"), called only when the part has to be rendered; it
     also finds what the page is about, so a 404 is never kept and a part in the cache
-    proves that the object belonged to the group at this version. With `request`, the
-    part's forms get the viewer's form token."""
+    proves that the object belonged to the group at this version. Its forms carry the
+    token's stand-in: show it with shared_page."""
     key = fragment_key(standing, template, *about)
     kept = cache.get(key)
     if kept is None:
@@ -82,55 +86,50 @@ def shared_fragment(standing, template, context, *about, request=None):
             {
                 "access": standing,
                 "group": standing.group,
-                "csrf_token": _token_stand_in() if request is not None else "NOTPROVIDED",
+                "csrf_token": _token_stand_in(),
                 **values,
             },
         )
         kept = (str(values.get("title", "")), html)
         cache.set(key, kept, KEPT_SECONDS)
     title, html = kept
-    if request is not None:
-        html = html.replace(_token_stand_in(), get_token(request))
-    return Part(title, mark_safe(html))  # noqa: S308 - rendered by our own templates, autoescaped
+    return Part(title, mark_safe(html), key)  # noqa: S308 - rendered by our own templates
 
 
-def person_part(context, template):
-    """The template rendered with the page's context, kept for this person at this address.
+# The form token as Django writes it into a form.
+_TOKEN_INPUT = re.compile(r'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
 
-    The key holds everything such a part may show: the person's name and address, their
-    groups, the group, its version and their standing in it, the address and view of the
-    page and the language. A template used here must show nothing else (see _header.html).
-    Nothing is kept for someone signed out."""
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    render = context.template.engine.get_template(template).render
-    if user is None or not user.is_authenticated:
-        return mark_safe(render(context))  # noqa: S308 - our own template, autoescaped
-    group, access = context.get("group"), context.get("access")
-    match = request.resolver_match
+
+def shared_page(request, group_access, part, status=200):
+    """The page (shared_page.html) around the part. Around a shared part it is kept for
+    this person at this address, unless messages wait to be shown."""
+    context = {"access": group_access, "group": group_access.group, "part": part}
+    key = _page_key(request, group_access, part)
+    html = cache.get(key) if key else None
+    if html is None:
+        html = render_to_string("shared_page.html", context, request=request)
+        # Every form token on the page (the header's too) becomes the stand-in.
+        html = _TOKEN_INPUT.sub(rf"\g<1>{_token_stand_in()}\g<2>", html)
+        if key:
+            cache.set(key, html, KEPT_SECONDS)
+    return HttpResponse(html.replace(_token_stand_in(), get_token(request)), status=status)
+
+
+def _page_key(request, group_access, part):
+    """Everything the page around the part shows of the person and the address."""
+    if part.key is None or get_messages(request):
+        return None
+    user, match = request.user, request.resolver_match
     inputs = repr(
         (
+            part.key,
+            user.pk,
             user.full_name,
             user.email,
-            [(g.pk, g.slug, g.county) for g in context.get("nav_groups") or ()],
-            (group.pk, group.data_version) if group is not None else None,
-            (access.is_coordinator, access.is_representative) if access is not None else None,
+            [(g.pk, g.slug, g.county) for g in groups_for(user)],
+            (group_access.is_coordinator, group_access.is_representative),
             request.get_full_path(),
             match.view_name if match is not None else None,
         )
     )
-    key = ":".join(
-        [
-            "person",
-            template,
-            str(user.pk),
-            get_language() or "",
-            salted_hmac("samordning.fragments.person", inputs).hexdigest(),
-        ]
-    )
-    html = cache.get(key)
-    if html is None:
-        with context.push(csrf_token=_token_stand_in()):
-            html = render(context)
-        cache.set(key, html, KEPT_SECONDS)
-    return mark_safe(html.replace(_token_stand_in(), get_token(request)))  # noqa: S308
+    return "page:" + salted_hmac("samordning.fragments.page", inputs).hexdigest()

@@ -13,7 +13,7 @@ from activities.status import group_overview
 from members import access
 from members.models import Membership
 
-from .fragments import shared_fragment
+from .fragments import shared_fragment, shared_page
 
 
 def home(request):
@@ -30,11 +30,7 @@ def group_home(request, slug):
     group_access = access.group_access_for(request.user, slug)
     standing = group_access.standing
     part = shared_fragment(standing, "_group_home_body.html", lambda: group_home_body(standing))
-    return render(
-        request,
-        "shared_page.html",
-        {"access": group_access, "group": group_access.group, "part": part},
-    )
+    return shared_page(request, group_access, part)
 
 
 def group_home_body(standing):

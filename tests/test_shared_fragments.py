@@ -193,3 +193,16 @@ def test_the_personal_header_follows_the_persons_name_and_carries_their_token(wo
     response = client.post(reverse("members:logout"), {"csrfmiddlewaretoken": token})
     assert response.status_code == 302
     assert client.get(_home(world)).status_code == 302  # signed out: to the sign-in page
+
+
+def test_a_message_is_shown_once_on_a_kept_page(world, client):
+    period = make_period(world.group)
+    overview = reverse("activities:period_overview", args=[world.group.slug, period.pk])
+    client.force_login(world.coordinator)
+    client.get(overview)  # the page is kept for the coordinator at this address
+    lock = reverse("activities:period_lock", args=[world.group.slug, period.pk])
+    page = client.post(lock, {"lock": "1"}, follow=True).content.decode()
+    assert "Perioden är låst." in page
+    again = client.get(overview).content.decode()
+    assert "Perioden är låst." not in again
+    assert "Öppna perioden igen" in again  # the kept page shows the lock too
