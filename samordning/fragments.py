@@ -100,7 +100,7 @@ def shared_fragment(standing, template, context, *about):
 _TOKEN_INPUT = re.compile(r'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
 
 
-def shared_page(request, group_access, part, status=200):
+def shared_page(request, group_access, part):
     """The page (shared_page.html) around the part. Around a shared part it is kept for
     this person at this address, unless messages wait to be shown."""
     context = {"access": group_access, "group": group_access.group, "part": part}
@@ -112,7 +112,7 @@ def shared_page(request, group_access, part, status=200):
         html = _TOKEN_INPUT.sub(rf"\g<1>{_token_stand_in()}\g<2>", html)
         if key:
             cache.set(key, html, KEPT_SECONDS)
-    return HttpResponse(html.replace(_token_stand_in(), get_token(request)), status=status)
+    return HttpResponse(html.replace(_token_stand_in(), get_token(request)))
 
 
 def _page_key(request, group_access, part):
