@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import ANSWER_MAX_LENGTH, Period, Question
-from .record_forms import DateInput
+from .record_forms import DateInput, TextAreaField
 
 
 class PeriodForm(forms.ModelForm):
@@ -62,7 +62,7 @@ class AnswersForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.questions = list(questions)
         for question in self.questions:
-            self.fields[answer_field_name(question)] = forms.CharField(
+            self.fields[answer_field_name(question)] = TextAreaField(
                 label=f"{question.number}. {question.title}",
                 required=False,
                 strip=False,
@@ -91,7 +91,7 @@ class ReasonForm(forms.Form):
     """The reason for returning or reopening, or the note with an approval. Optional
     here: the workflow says when a reason is required."""
 
-    reason = forms.CharField(
+    reason = TextAreaField(
         label=_("Reason"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=5000,
@@ -100,7 +100,7 @@ class ReasonForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    text = forms.CharField(
+    text = TextAreaField(
         label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )
 

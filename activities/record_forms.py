@@ -48,6 +48,19 @@ def detect_document_type(upload):
     return None
 
 
+class TextAreaField(forms.CharField):
+    """A text typed in a textarea. Browsers send each line break as CR LF but count it as
+    one character against the textarea's maxlength; the line endings are made LF before
+    the length is checked, so a text the browser let through is not refused for its
+    line breaks (and is stored with line endings normalised, as the answers are)."""
+
+    widget = forms.Textarea
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
+
+
 class GroupScopedForm(forms.ModelForm):
     """A record form whose choices come from one group (and leave out the owner)."""
 
@@ -81,6 +94,7 @@ class ActivityForm(GroupScopedForm):
             "participants",
             "link",
         ]
+        field_classes = {"description": TextAreaField}
         widgets = {
             "starts_on": DateInput(),
             "ends_on": DateInput(),
@@ -131,6 +145,7 @@ class CollaborationForm(GroupScopedForm):
     class Meta:
         model = Collaboration
         fields = ["partner", "outside_partner", "level", "since", "ended_on", "description"]
+        field_classes = {"description": TextAreaField}
         widgets = {
             "since": DateInput(),
             "ended_on": DateInput(),
@@ -157,6 +172,7 @@ class NeedForm(GroupScopedForm):
     class Meta:
         model = Need
         fields = ["kind", "priority", "description", "noted_on", "met_on"]
+        field_classes = {"description": TextAreaField}
         widgets = {
             "noted_on": DateInput(),
             "met_on": DateInput(),

@@ -202,3 +202,28 @@ def test_a_locked_period_refuses_review(world, history, client):
     assert "Perioden är låst" in response.content.decode()
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.SUBMITTED
+
+
+def test_a_comment_as_long_as_the_box_allows_is_kept_whatever_its_line_breaks(
+    world, history, client
+):
+    """The browser counts a line break as one character against maxlength="5000" but
+    sends it as two (CR LF): the server counts as the browser does."""
+    period, submission = history
+    question = period.questions.get(number=1)
+    client.force_login(world.coordinator)
+    lines = ["x" * 99] * 50  # 50 lines of 99 characters and 49 line breaks
+    typed = "\n".join(lines) + "y"  # 4,999 + 1 = 5,000 as the browser counts
+    assert len(typed) == 5000
+    client.post(
+        _url(world, period, "comment_add"),
+        {"question": question.pk, "text": typed.replace("\n", "\r\n")},
+    )
+    assert Comment.objects.get(submission=submission).text == typed
+    response = client.post(
+        _url(world, period, "comment_add"),
+        {"question": question.pk, "text": typed.replace("\n", "\r\n") + "z"},
+        follow=True,
+    )
+    assert Comment.objects.filter(submission=submission).count() == 1
+    assert "Kommentaren var tom eller för lång" in response.content.decode()
