@@ -12,7 +12,10 @@ Two ways a change reaches it, so that neither has to be complete alone:
   (QuerySet.update, bulk_create).
 
 The version lives in the group's row, which every page reads anyway to check access: it
-costs a page nothing, and every server process sees the same version.
+costs a page nothing, and every server process sees the same version. A write holds the
+group's row until it commits, so writes within one group take turns; at a coordination
+group's pace that costs nothing, and the version is exact: it changes in the transaction
+that changes the data, and a rollback takes both back.
 """
 
 from django.db.models import F
