@@ -1,5 +1,6 @@
 """The lägesrapport: compiled, previewed, published as web page, PDF and Word, frozen."""
 
+import gc
 import io
 import re
 import time
@@ -8,6 +9,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.template.loader import render_to_string
 from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
@@ -382,6 +384,54 @@ def test_rendering_the_demo_report_to_pdf_is_quick(demo):
     # Measured at about 0.8 s on the development machine (README); the bound leaves room
     # for a slow CI machine.
     assert elapsed < 6, elapsed
+
+
+def test_the_records_carry_their_bullet_in_the_pdf_and_stay_a_list(demo):
+    content = demo.content
+    rows = next(
+        answer["records"]["rows"]
+        for organisation in content["activities"]["organisations"]
+        for answer in organisation["answers"]
+        if answer.get("records")
+    )
+    printed = render_html_document(content)
+    assert f"<li>\u2022\u00a0{rows[0]['title']}" in printed.replace("&nbsp;", "\u00a0")
+    web = render_to_string("reports/_body.html", {"c": content, "print": False})
+    assert "\u2022" not in web
+    pdf = demo.pdf.read()
+    assert f"\u2022 {rows[0]['title']}" in "\n".join(_pages(pdf))
+    root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/StructTreeRoot"]
+    assert {"/L", "/LI", "/LBody"} <= _structure_types(root)
+
+
+def _structure_types(element, found=None):
+    found = set() if found is None else found
+    element = element.get_object()
+    if "/S" in element:
+        found.add(element["/S"])
+    kids = element.get("/K")
+    kids = kids.get_object() if kids is not None else []
+    for kid in kids if isinstance(kids, list) else [kids]:
+        if hasattr(kid, "get_object") and isinstance(kid.get_object(), dict):
+            _structure_types(kid, found)
+    return found
+
+
+def test_rendering_leaves_the_garbage_collector_as_it_found_it(world):
+    period = make_period(world.group)
+    approved(period, world.org_a, world.rep_a, world.coordinator, {1: "Ett svar."})
+    content = compile_content(
+        report_create(group=world.group, first_period=period, last_period=period)
+    )
+    assert gc.isenabled()
+    render_pdf(content)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        render_pdf(content)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_render_report_from_the_shell(demo, tmp_path):
