@@ -15,8 +15,19 @@ from django.shortcuts import get_object_or_404
 from .models import CoordinationGroup, Membership, Organisation, Role, User
 
 
+class _Representation:
+    """The organisations a person represents in `self.group` (`self.organisation_ids`)."""
+
+    @property
+    def is_representative(self):
+        return bool(self.organisation_ids)
+
+    def represents(self, organisation):
+        return organisation.group_id == self.group.pk and organisation.pk in self.organisation_ids
+
+
 @dataclass(frozen=True)
-class GroupAccess:
+class GroupAccess(_Representation):
     """What one person may do in one group, read once per request."""
 
     user: User
@@ -27,13 +38,6 @@ class GroupAccess:
     @property
     def is_coordinator(self):
         return self.role == Role.COORDINATOR or self.user.is_superuser
-
-    @property
-    def is_representative(self):
-        return bool(self.organisation_ids)
-
-    def represents(self, organisation):
-        return organisation.group_id == self.group.pk and organisation.pk in self.organisation_ids
 
     def require_coordinator(self):
         if not self.is_coordinator:
@@ -46,20 +50,13 @@ class GroupAccess:
 
 
 @dataclass(frozen=True)
-class Standing:
+class Standing(_Representation):
     """What a shared page part may depend on: the group and the person's place in it,
     never who the person is. Everyone with the same standing sees the same part."""
 
     group: CoordinationGroup
     is_coordinator: bool
     organisation_ids: frozenset
-
-    @property
-    def is_representative(self):
-        return bool(self.organisation_ids)
-
-    def represents(self, organisation):
-        return organisation.group_id == self.group.pk and organisation.pk in self.organisation_ids
 
     @property
     def key(self):

@@ -70,7 +70,7 @@ def watch(model, lookup):
     """Raise the group's version whenever a row of `model` is saved, deleted (before, while
     the row still leads to its group) or has its many-to-many links changed. `lookup` is
     the path from the model to its group ("pk" for the group itself)."""
-    path = "pk" if lookup == "pk" else f"{lookup}_id"
+    path = f"{lookup}_id"
 
     def changed(sender, instance, **kwargs):
         if lookup == "pk":
