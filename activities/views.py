@@ -2,8 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
@@ -17,6 +15,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from members import access
+from members.sign_in_steps import keeps_typed_text, take_typed_text
 from samordning.fragments import Part, shared_fragment, shared_page
 
 from . import services
@@ -28,12 +27,9 @@ from .forms import (
     ReasonForm,
     answer_field_name,
 )
-from .models import AnswerVersion, Comment, Question, Submission
+from .models import ANSWER_MAX_LENGTH, AnswerVersion, Comment, Period, Question, Submission
 from .reading import period_overview_rows, submission_page, submissions_of_representative
 from .record_kinds import KINDS
-
-PENDING_ANSWERS = "pending_answers"
-
 
 # Periods
 
@@ -352,44 +348,52 @@ def _parse_record_action(action):
     return verb, spec, pk
 
 
-@login_not_required
+def keep_typed_answers(request, slug, pk, org_pk):
+    """The answers sent by someone not signed in fully, worth keeping for after they sign
+    in: only the period's answer fields and the version, each within the form's limits."""
+    period = Period.objects.filter(pk=pk, group__slug=slug).first()
+    if period is None:
+        return None
+    form = AnswersForm(request.POST, questions=period.questions.all())
+    version = request.POST.get("version", "")
+    kept = {"version": version} if version.isdigit() and len(version) < 10 else {}
+    for question in form.questions:
+        name = answer_field_name(question)
+        if name in request.POST:
+            text = form.fields[name].to_python(request.POST[name])
+            if len(text) <= ANSWER_MAX_LENGTH:
+                kept[name] = text
+    return kept
+
+
+@keeps_typed_text(keep_typed_answers)
 @sensitive_post_parameters()
 def submission_detail(request, slug, pk, org_pk):
     """One organisation's answers for one period.
 
     Its representatives write, save, and submit here; the coordinator reviews here.
-    Reachable signed out only to keep what was typed when the session ran out: the
-    text is kept on the server and shown back after signing in.
+    Answers sent when the person's sign-in had ended (or before they gave their code)
+    are kept and shown back after signing in (members.sign_in_steps).
     """
-    if not request.user.is_authenticated:
-        if request.method == "POST":
-            pending = request.session.get(PENDING_ANSWERS, {})
-            pending[request.path] = {
-                k: v for k, v in request.POST.items() if k.startswith(("answer_", "version"))
-            }
-            request.session[PENDING_ANSWERS] = pending
-        return redirect_to_login(request.path)
     if request.method == "POST":
         return _save_answers(request, *_find_submission_target(request, slug, pk, org_pk))
-    pending = request.session.get(PENDING_ANSWERS, {}).pop(request.path, None)
+    pending = take_typed_text(request)
     if pending is None and not request.GET.get("andra"):
         group_access = access.group_access_for(request.user, slug)
         return _shared_submission_page(request, group_access, pk, org_pk)
     group_access, period, organisation = _find_submission_target(request, slug, pk, org_pk)
-    if pending is not None:
-        request.session.modified = True
-        if access.may_edit_answers(group_access, organisation):
-            context = submission_page(group_access, period, organisation)
-            messages.warning(
-                request,
-                _(
-                    "You were signed out before your answers were saved. What you had "
-                    "typed is shown below: check it and press Save."
-                ),
-            )
-            form = AnswersForm(pending, questions=context["questions"])
-            form.is_valid()
-            return _render_submission(request, group_access, period, organisation, form=form)
+    if pending is not None and access.may_edit_answers(group_access, organisation):
+        context = submission_page(group_access, period, organisation)
+        messages.warning(
+            request,
+            _(
+                "You were signed out before your answers were saved. What you had "
+                "typed is shown below: check it and press Save."
+            ),
+        )
+        form = AnswersForm(pending, questions=context["questions"])
+        form.is_valid()
+        return _render_submission(request, group_access, period, organisation, form=form)
     return _render_submission(request, group_access, period, organisation)
 
 
@@ -566,16 +570,13 @@ def _render_conflict(request, group_access, period, organisation, form, conflict
     )
 
 
-@login_not_required
+@keeps_typed_text(None)
 @require_POST
 @sensitive_post_parameters()
 def submission_autosave(request, slug, pk, org_pk):
-    """Saves a draft while the representative types (called by static/js/autosave.js)."""
-    if not request.user.is_authenticated:
-        return JsonResponse(
-            {"message": _("You have been signed out. Sign in again in another tab, then save.")},
-            status=401,
-        )
+    """Saves a draft while the representative types (called by static/js/autosave.js).
+    Someone not signed in fully is told so (members.sign_in_steps); the page keeps the
+    text, and pressing Save keeps it across signing in."""
     group_access, period, organisation = _find_submission_target(request, slug, pk, org_pk)
     if not access.may_edit_answers(group_access, organisation):
         raise PermissionDenied

@@ -1,19 +1,17 @@
 """Two-step verification: a time-based code from an app (TOTP) and single-use backup codes.
 
 django-otp keeps the devices and checks the codes (with throttling and no reuse of a
-time step); this module holds our rules: who must use it, what a half-signed-in person
-may open, and the audit trail.
+time step); this module holds our rules: who must use it, and the audit trail. What a half-signed-in
+person may open is members.sign_in_steps.
 """
 
 import base64
-import time
 
 import segno
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -25,15 +23,6 @@ from .models import Membership, Role, User
 BACKUP_CODE_COUNT = 10
 RECHECK_SECONDS = 60
 CLEAR_UNTIL = "two_factor_clear_until"
-
-# Pages a signed-in person may open before giving their code.
-OPEN_BEFORE_VERIFYING = {
-    "members:two_factor_verify",
-    "members:two_factor_enrol",
-    "members:logout",
-    "members:session_extend",
-    "set_language",
-}
 
 
 def _confirmed_devices(user):
@@ -56,7 +45,7 @@ def required_for(user):
     return _roles_requiring_it(user).exists()
 
 
-def _standing(user):
+def standing(user):
     """(has a confirmed device, is required to have one), in one query."""
     return (
         User.objects.filter(pk=user.pk)
@@ -76,38 +65,6 @@ def safe_next(request, default="home"):
     ):
         return target
     return reverse(default)
-
-
-class TwoFactorMiddleware:
-    """A person with a device reaches nothing but the code page until they give a code;
-    a coordinator whose group requires it reaches nothing but the set-up page."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        user = request.user
-        if not user.is_authenticated or not getattr(view_func, "login_required", True):
-            return None
-        if request.resolver_match.view_name in OPEN_BEFORE_VERIFYING or user.is_verified():
-            return None
-        # Someone without a device, in no group that requires one, is asked again after
-        # RECHECK_SECONDS (so a new requirement reaches them within that time).
-        if request.session.get(CLEAR_UNTIL, 0) > time.time():
-            return None
-        has_device_, required = _standing(user)
-        if has_device_:
-            target = "members:two_factor_verify"
-        elif required:
-            target = "members:two_factor_enrol"
-        else:
-            request.session[CLEAR_UNTIL] = time.time() + RECHECK_SECONDS
-            return None
-        request.session.pop(CLEAR_UNTIL, None)
-        return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
 
 
 # Enrolment.

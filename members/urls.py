@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import two_factor_views, views
+from . import sign_in_steps, two_factor_views, views
 from .forms import QueuedPasswordResetForm, SignInForm
 
 app_name = "members"
@@ -16,7 +16,7 @@ urlpatterns = [
         ),
         name="login",
     ),
-    path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("konto/logga-ut/", sign_in_steps.SignOutView.as_view(), name="logout"),
     path(
         "konto/losenord/",
         auth_views.PasswordResetView.as_view(

@@ -7,6 +7,8 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
+from members import sign_in_steps
+
 
 class LanguageMiddleware:
     """Swedish unless the person chose otherwise.
@@ -73,8 +75,10 @@ class SessionLimitsMiddleware:
                 or session.get("generation", user.session_generation) != user.session_generation
             )
             if expired:
-                # Not a sign-out of the person everywhere: only this session ends.
+                # Not a sign-out of the person everywhere: only this session ends. A form
+                # sent from the person's old page is still kept for them.
                 session.flush()
+                sign_in_steps.remember_sign_out(session, user)
                 request.user = AnonymousUser()
                 messages.info(request, _("You were signed out after a while without activity."))
             else:

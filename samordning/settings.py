@@ -98,9 +98,10 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "samordning.middleware.LanguageMiddleware",
     "samordning.middleware.NoStoreForSignedInMiddleware",
+    # A person who has not given their code reaches only the code page and public pages;
+    # before the login requirement, so that text typed before a sign-out ended is kept.
+    "members.sign_in_steps.SignInStepsMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    # After the login requirement: a signed-in person with a device must give a code.
-    "members.two_factor.TwoFactorMiddleware",
     # After a change through a group's pages, its shared page parts are stale.
     "members.changes.GroupChangesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

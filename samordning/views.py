@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language as django_set_language
 
 from activities.status import group_overview
-from members import access
+from members import access, sign_in_steps
 from members.models import Membership
 
 from .fragments import shared_fragment, shared_page
@@ -86,17 +86,19 @@ def healthz(request):
 def csrf_failure(request, reason=""):
     """A form sent with an outdated security token (the person signed in again in another
     tab, say). For the answers form the typed text is shown back, unsaved, with a fresh
-    token; nothing is lost and nothing is saved without a new press on Save."""
+    token, to a person signed in fully; anyone else is sent to sign in (or give their
+    code) with the text kept, as on the page itself. Nothing is lost and nothing is saved
+    without a new press on Save."""
     from activities.views import show_answers_after_csrf_failure
 
     match = resolve_or_none(request.path_info)
-    if (
-        request.method == "POST"
-        and match is not None
-        and match.view_name == "activities:submission"
-        and request.user.is_authenticated
-    ):
-        return show_answers_after_csrf_failure(request, **match.kwargs)
+    keeps_text = match is not None and hasattr(match.func, "keep_typed_text")
+    if request.method == "POST" and keeps_text:
+        step = sign_in_steps.step_due(request)
+        if step is not None:
+            return sign_in_steps.interrupt(request, step, match.func.keep_typed_text, match.kwargs)
+        if match.view_name == "activities:submission":
+            return show_answers_after_csrf_failure(request, **match.kwargs)
     return render(request, "403_csrf.html", status=403)
 
 

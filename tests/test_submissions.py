@@ -1,8 +1,10 @@
 """A representative writes, saves, carries forward and submits; nothing typed is lost."""
 
+import time
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
@@ -192,10 +194,16 @@ def test_a_second_editor_with_an_older_page_is_refused_and_shown_both_texts(worl
     assert Submission.objects.get().answers.get().text == "Petras och Kalles text"
 
 
+def _idle_for_too_long(client):
+    session = client.session
+    session["last_activity"] = time.time() - settings.SESSION_IDLE_SECONDS - 1
+    session.save()
+
+
 def test_a_save_after_the_session_expired_is_shown_back_after_signing_in(world, period, client):
     client.force_login(world.rep_a)
     _post(client, world, period, {1: "Sparad text"})
-    client.logout()  # the session ran out while typing
+    _idle_for_too_long(client)  # the session runs out while typing
     response = _post(client, world, period, {1: "Det jag skrev i en timme"}, version=1)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("members:login"))
