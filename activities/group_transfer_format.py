@@ -178,10 +178,11 @@ def _row_model(row, index, models):
         raise TransferError(
             f"Row {index + 1} carries “{sorted(unknown)[0]}”, which is not part of a row."
         )
-    model = models.get(row.get("model"))
+    label = row.get("model")
+    model = models.get(label) if isinstance(label, str) else None
     if model is None:
         raise TransferError(
-            f"Row {index + 1} is a row of “{row.get('model')}”, which a group file does not "
+            f"Row {index + 1} is a row of “{label}”, which a group file does not "
             "carry (only the group's own models and its people; never rights, sessions or "
             "two-step verification devices)."
         )
