@@ -3,11 +3,15 @@ group, its people, answers, records, reports and stored files, and the import th
 it again under new primary keys.
 
 The models are walked, not listed field by field: a new field is carried without a change
-here, a new model that belongs to a group has to be added to MODELS (or LEFT_OUT).
+here, a new model that belongs to a group has to be added to MODELS (or LEFT_OUT), both in
+group_transfer_format. The import reads only what the export writes: the declared models
+and, per model, the declared fields; a file carrying anything else (another model such as
+a two-step verification device, a person's staff, superuser or active flag, a missing
+field, a value of the wrong kind, a link to a row it does not carry) is refused whole
+before a row or a file is written.
 """
 
 import base64
-import binascii
 import datetime
 import decimal
 import posixpath
@@ -16,102 +20,40 @@ from collections import Counter
 
 from django.apps import apps
 from django.core import serializers
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.serializers.base import DeserializationError
-from django.db import transaction
-from django.db.models import FileField
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from members.models import (
-    AuditEvent,
-    CoordinationGroup,
-    Invitation,
-    Membership,
-    Organisation,
-    OutgoingMail,
-    User,
-)
+from members.models import AuditEvent, CoordinationGroup, Membership, User
 
-from .models import (
-    Activity,
-    Answer,
-    AnswerVersion,
-    Collaboration,
-    Comment,
-    Need,
-    Period,
-    Question,
-    RelatedReport,
-    Report,
-    ReportContact,
-    ReportSection,
-    ReportSignatory,
-    ReportVersion,
-    SteeringDocument,
-    Submission,
-    TargetGroup,
-    Transition,
+from .group_transfer_format import (
+    FORMAT,
+    FORMAT_VERSION,
+    LEFT_OUT,
+    MODELS,
+    TransferError,
+    check_file,
+    declared_fields,
+    file_fields,
 )
+from .models import Submission
 from .record_kinds import KINDS
 
-FORMAT = "samordning-group"
-FORMAT_VERSION = 1
-
-# Every model that belongs to a group and how its rows are found, in an order where each
-# row's foreign keys point at rows before it (records before the submissions whose
-# snapshots name them, the audit log last). The people come first, found separately.
-MODELS = [
-    (CoordinationGroup, "pk"),
-    (Organisation, "group"),
-    (TargetGroup, "group"),
-    (Membership, "group"),
-    (Activity, "organisation__group"),
-    (SteeringDocument, "organisation__group"),
-    (Collaboration, "organisation__group"),
-    (Need, "organisation__group"),
-    (Period, "group"),
-    (Question, "period__group"),
-    (Submission, "period__group"),
-    (Answer, "submission__period__group"),
-    (AnswerVersion, "answer__submission__period__group"),
-    (Transition, "submission__period__group"),
-    (Comment, "submission__period__group"),
-    (Report, "group"),
-    (ReportSignatory, "report__group"),
-    (ReportSection, "report__group"),
-    (RelatedReport, "report__group"),
-    (ReportContact, "report__group"),
-    (ReportVersion, "report__group"),
-    (AuditEvent, "group"),
-]
-# Belong to a group but are transient: the mail queue, and invitations (one-time links
-# that name the old address of the site).
-LEFT_OUT = [OutgoingMail, Invitation]
-# Rights in the installation rather than in the group, and the sessions' sign-out counter.
-USER_FIELDS_LEFT_OUT = {
-    "is_superuser",
-    "is_staff",
-    "groups",
-    "user_permissions",
-    "session_generation",
-}
-# The version of the group's shared page parts is the installation's own (members.changes).
-FIELDS_LEFT_OUT = {User: USER_FIELDS_LEFT_OUT, CoordinationGroup: {"data_version"}}
+__all__ = ["LEFT_OUT", "MODELS", "TransferError", "export_group", "import_group", "summary"]
 
 HELP = (
     "Carries the group and its settings, organisations, target groups, memberships, the "
     "members' accounts (e-mail, names, language, notification choices and password hash; "
-    "people who are named in the group's history without being members come without a "
-    "password), periods, questions, submissions with answers, answer versions, transitions "
-    "and comments, records with their files, reports with every published version and its "
-    "PDF and Word files, and the group's audit log. Left out: sessions, the mail queue, "
-    "invitations, sign-in attempts and the installation's own rights (staff, superuser)."
+    "people who are named in the group's history without being members, and closed "
+    "accounts, come without a password), periods, questions, submissions with answers, "
+    "answer versions, transitions and comments, records with their files, reports with "
+    "every published version and its PDF and Word files, and the group's audit log. Left "
+    "out: sessions, the mail queue, invitations, sign-in attempts, two-step verification "
+    "devices and the installation's own rights and standing (staff, superuser, active, "
+    "permission groups)."
 )
-
-
-class TransferError(Exception):
-    """The group cannot be exported or the file cannot be imported; the message says why."""
 
 
 # Export
@@ -127,15 +69,16 @@ def export_group(group):
     named = {
         getattr(obj, field.attname)
         for model, objs in found
-        for field in _foreign_keys(model)
-        if field.related_model is User
+        for field in model._meta.concrete_fields
+        if field.is_relation and field.related_model is User
         for obj in objs
     }
     users = list(User.objects.filter(pk__in=members | named).order_by("pk"))
     rows = _rows(User, users)
-    for row in rows:
-        if row["pk"] not in members:
-            row["fields"]["password"] = ""  # not a member: nobody signs in with it here
+    for row, user in zip(rows, users, strict=True):
+        if row["pk"] not in members or not user.is_active:
+            # Not a member, or an account closed here: nobody signs in with it there.
+            row["fields"]["password"] = ""
     for model, objs in found:
         rows += _rows(model, objs)
     return {
@@ -148,16 +91,12 @@ def export_group(group):
 
 
 def _rows(model, objs):
-    fields = [
-        f.name
-        for f in [*model._meta.local_fields, *model._meta.local_many_to_many]
-        if not f.primary_key and f.name not in FIELDS_LEFT_OUT.get(model, ())
-    ]
+    fields = [f.name for f in declared_fields(model)]
     rows = serializers.serialize("python", objs, fields=fields)
     for row, obj in zip(rows, objs, strict=True):
         row["fields"] = {name: _plain(value) for name, value in row["fields"].items()}
         files = {}
-        for field in _file_fields(model):
+        for field in file_fields(model):
             stored = getattr(obj, field.name)
             if not stored:
                 continue
@@ -183,53 +122,38 @@ def _plain(value):
 
 
 def import_group(data):
-    """Build the group from an export. One transaction: all of it or nothing, and the
-    files written for a failed import are removed again.
+    """Build the group from an export. The file is checked whole first and refused if it
+    carries anything the export does not write (group_transfer_format.check_file); then one
+    transaction: all of it or nothing, and the files written for a failed import are
+    removed again.
 
     People are matched by e-mail address (in any case); an existing account is used as it
-    is, its password and preferences unchanged."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise TransferError("The file is not an export of a coordination group.")
-    if data.get("version") != FORMAT_VERSION:
-        raise TransferError(
-            f"The file has format version {data.get('version')!r}; "
-            f"this installation reads version {FORMAT_VERSION}."
-        )
-    rows = data.get("rows")
-    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-        raise TransferError("The file carries no rows.")
-    slug = next(
-        (
-            r.get("fields", {}).get("slug")
-            for r in rows
-            if r.get("model") == "members.coordinationgroup"
-        ),
-        None,
-    )
-    if slug is None:
-        raise TransferError("The file carries no coordination group.")
+    is, its password, rights, preferences and devices unchanged. A new person comes active
+    and without rights in the installation."""
+    rows, files = check_file(data)
+    slug = next(r["fields"]["slug"] for r in rows if r["model"] == "members.coordinationgroup")
     if CoordinationGroup.objects.filter(slug=slug).exists():
         raise TransferError(f"A group with the short address “{slug}” already exists.")
     written = []
     try:
         with transaction.atomic():
-            return _load(rows, written)
-    except BaseException:
+            return _load(rows, files, written)
+    except BaseException as error:
         for storage, name in written:
             storage.delete(name)
+        if isinstance(error, IntegrityError):
+            raise TransferError(f"The file breaks a rule of the database: {error}") from error
         raise
 
 
-def _load(rows, written):
+def _load(rows, files, written):
     new_pks = {}  # model -> {old pk: new pk}
     self_references = []
     try:
         loaded = list(serializers.deserialize("python", rows))
-    except (DeserializationError, FieldDoesNotExist, LookupError, ValidationError) as error:
+    except (DeserializationError, ValidationError) as error:
         raise TransferError(f"The file cannot be read: {error}") from error
-    except (KeyError, TypeError) as error:
-        raise TransferError(f"The file cannot be read: a row lacks {error}.") from error
-    for row, item in zip(rows, loaded, strict=True):
+    for index, (row, item) in enumerate(zip(rows, loaded, strict=True)):
         obj, model = item.object, type(item.object)
         old_pk = obj.pk
         if model is User:
@@ -238,11 +162,13 @@ def _load(rows, written):
                 new_pks.setdefault(User, {})[old_pk] = existing.pk
                 continue
             obj.email = obj.email.lower()
+            # Never carried (check_file refuses them); set here too, as the rule.
+            obj.is_active, obj.is_staff, obj.is_superuser = True, False, False
             if not obj.password:
                 obj.set_unusable_password()
         obj.pk = None
-        for field in _foreign_keys(model):
-            old = getattr(obj, field.attname)
+        for field in model._meta.concrete_fields:
+            old = getattr(obj, field.attname) if field.is_relation else None
             if old is None:
                 continue
             if field.related_model is model:
@@ -254,16 +180,9 @@ def _load(rows, written):
             obj.records_snapshot = _snapshot(obj.records_snapshot, new_pks)
         elif model is AuditEvent:
             obj.object_id = _audited_object(obj, new_pks)
-        for field in _file_fields(model):
-            stored = getattr(obj, field.name)
-            if field.name not in row.get("files", {}):
-                stored.name = ""
-                continue
-            try:
-                content = ContentFile(base64.b64decode(row["files"][field.name], validate=True))
-            except (binascii.Error, TypeError) as error:
-                raise TransferError(f"{row['model']} {row['pk']}: the file is damaged.") from error
-            stored.save(posixpath.basename(stored.name), content, save=False)
+        for name, content in files[index].items():
+            stored = getattr(obj, name)
+            stored.save(posixpath.basename(stored.name), ContentFile(content), save=False)
             written.append((stored.storage, stored.name))
         # raw: keeps auto_now and auto_now_add values as they were exported.
         obj.save_base(raw=True, force_insert=True)
@@ -312,14 +231,6 @@ def _audited_object(event, new_pks):
         return ""
     new = new_pks.get(model, {}).get(old)
     return "" if new is None else str(new)
-
-
-def _foreign_keys(model):
-    return [f for f in model._meta.concrete_fields if f.is_relation]
-
-
-def _file_fields(model):
-    return [f for f in model._meta.concrete_fields if isinstance(f, FileField)]
 
 
 def summary(rows):

@@ -11,7 +11,10 @@ class Command(BaseCommand):
     help = (
         "Load a coordination group written by export_group, under new primary keys, in one "
         "transaction. People are matched by e-mail address and existing accounts are kept "
-        "as they are; a group with the same short address is refused. " + HELP
+        "as they are; new people come active and without rights. A group with the same "
+        "short address is refused, and so is a file that carries anything export_group does "
+        "not write (another model, another field, a missing field, a wrong value, a link to "
+        "a row it does not carry): then nothing is written. " + HELP
     )
 
     def add_arguments(self, parser):
