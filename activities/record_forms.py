@@ -1,17 +1,12 @@
 """Forms for the four kinds of record, each scoped to one group."""
 
-import zipfile
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Activity, Collaboration, Need, SteeringDocument
+from .uploads import detect_document_type
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-ODT = "application/vnd.oasis.opendocument.text"
-PDF = "application/pdf"
 
 
 class DateInput(forms.DateInput):
@@ -19,33 +14,6 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-def detect_document_type(upload):
-    """The real type of an uploaded document, read from its content (None if not allowed).
-
-    PDF files start with "%PDF-"; DOCX and ODT files are ZIP archives whose members say
-    what they are. The name the file was given is not trusted.
-    """
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if head.startswith(b"%PDF-"):
-        return PDF
-    if not head.startswith(b"PK\x03\x04"):
-        return None
-    try:
-        with zipfile.ZipFile(upload) as archive:
-            names = set(archive.namelist())
-            if "mimetype" in names and archive.read("mimetype").strip() == ODT.encode():
-                return ODT
-            if "[Content_Types].xml" in names and "word/document.xml" in names:
-                return DOCX
-    except (zipfile.BadZipFile, KeyError, OSError):
-        return None
-    finally:
-        upload.seek(0)
-    return None
 
 
 class TextAreaField(forms.CharField):
@@ -131,13 +99,8 @@ class SteeringDocumentForm(GroupScopedForm):
             return upload  # no new file (or the old one kept / cleared)
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(_("The file is larger than 10 MB."), code="too_large")
-        detected = detect_document_type(upload)
-        if detected is None:
-            raise forms.ValidationError(
-                _("Only PDF, Word (DOCX) and OpenDocument (ODT) files can be uploaded."),
-                code="file_type",
-            )
-        self.detected_type = detected
+        # The type found in the content; the uploader's name and extension are not kept.
+        self.detected_type = detect_document_type(upload)
         return upload
 
 

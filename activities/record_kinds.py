@@ -130,7 +130,7 @@ def steering_document_data(record):
         "adopted_on": _iso(record.adopted_on),
         "closed_on": _iso(record.closed_on),
         "link": record.link,
-        "file_name": record.file_name,
+        "file_name": record.download_name if record.file else "",
     }
 
 

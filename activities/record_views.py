@@ -202,8 +202,8 @@ def document_file(request, slug, pk):
     response = FileResponse(
         document.file.open("rb"),
         as_attachment=True,
-        filename=document.file_name or "dokument",
-        content_type=document.file_type or "application/octet-stream",
+        filename=document.download_name,
+        content_type=document.download_type,
     )
     response["Cache-Control"] = "private, no-store"
     return response

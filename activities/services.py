@@ -507,11 +507,13 @@ def record_save(*, spec, form, organisation, by):
         record.organisation = organisation
         record.updated_by = by
         if hasattr(record, "file"):
-            upload = form.cleaned_data.get("file")
             if getattr(form, "detected_type", None):
-                record.file_name = upload.name.rsplit("/", 1)[-1][:200]
                 record.file_type = form.detected_type
-            elif not record.file:
+                # Stored under the title's name too, not the uploader's.
+                record.file.name = record.download_name
+            if record.file:
+                record.file_name = record.download_name  # follows the title when it changes
+            else:
                 record.file_name = record.file_type = ""
         record.save()
         form.save_m2m()

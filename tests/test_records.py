@@ -232,9 +232,15 @@ def test_exports_neutralise_spreadsheet_formulas(world, client):
 
 
 def _docx_bytes():
+    """The least a Word file is: word/document.xml, declared its main part."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
         archive.writestr("word/document.xml", "<document/>")
     return buffer.getvalue()
 

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import CoordinationGroup, Organisation
 
+from .. import uploads
+
 __all__ = [
     "Activity",
     "ActivityKind",
@@ -185,8 +187,8 @@ class SteeringDocument(Record):
     link = models.URLField(_("link"), blank=True)
     # MEDIA_ROOT is never served: the file goes out only through a view that checks access.
     file = models.FileField(_("file"), upload_to="documents/%Y/%m/", blank=True)
-    file_name = models.CharField(max_length=200, blank=True)
-    file_type = models.CharField(max_length=100, blank=True)
+    file_name = models.CharField(max_length=200, blank=True)  # download_name when saved
+    file_type = models.CharField(max_length=100, blank=True)  # found in the content
 
     class Meta:
         verbose_name = _("steering document")
@@ -195,6 +197,18 @@ class SteeringDocument(Record):
 
     def __str__(self):
         return self.title
+
+    @property
+    def download_name(self):
+        """The title made safe plus the extension of the type found in the content; the
+        uploader's file name is not trusted (a PDF could have come as "plan.bat")."""
+        return uploads.download_name(self.title, self.file_type)
+
+    @property
+    def download_type(self):
+        return (
+            self.file_type if self.file_type in uploads.EXTENSIONS else "application/octet-stream"
+        )
 
     @property
     def is_closed(self):
