@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import FileField
 from django.utils import timezone
 
+from members.emails import canonical_email
 from members.models import (
     AuditEvent,
     CoordinationGroup,
@@ -233,11 +234,11 @@ def _load(rows, written):
         obj, model = item.object, type(item.object)
         old_pk = obj.pk
         if model is User:
-            existing = User.objects.filter(email__iexact=obj.email).first()
+            existing = User.objects.by_email(obj.email).first()
             if existing is not None:
                 new_pks.setdefault(User, {})[old_pk] = existing.pk
                 continue
-            obj.email = obj.email.lower()
+            obj.email = canonical_email(obj.email)
             if not obj.password:
                 obj.set_unusable_password()
         obj.pk = None

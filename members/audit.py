@@ -6,6 +6,7 @@ import re
 
 from django.conf import settings
 
+from .emails import lockout_key
 from .models import AuditEvent
 
 _client_ip = contextvars.ContextVar("client_ip", default=None)
@@ -42,8 +43,10 @@ def client_ip(request):
 
 
 def lockout_username(request, credentials):
-    """Sign-in names are e-mail addresses: count failures case-insensitively."""
-    return (credentials or {}).get("username", "").strip().lower()
+    """Sign-in names are e-mail addresses: failures count for every spelling of one
+    address together (members.models.lockout_key), so "poliſen@…" and "POLISEN@…" add to
+    the count of "polisen@…" instead of getting counts of their own."""
+    return lockout_key((credentials or {}).get("username", ""))
 
 
 def record(action, *, actor=None, group=None, obj=None, organisation=None, detail="", ip=None):

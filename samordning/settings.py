@@ -156,7 +156,7 @@ CACHES = {
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "members.backends.SignInBackend",
 ]
 # Sign-in lockout: 5 failures for one account from one address lock that pair for a
 # cool-off, even with the right password; the answer is 429 with a plain message.
