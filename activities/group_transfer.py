@@ -26,6 +26,7 @@ from django.core.serializers.base import DeserializationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from members.emails import canonical_email
 from members.models import AuditEvent, CoordinationGroup, Membership, User
 
 from .group_transfer_format import (
@@ -157,11 +158,11 @@ def _load(rows, files, written):
         obj, model = item.object, type(item.object)
         old_pk = obj.pk
         if model is User:
-            existing = User.objects.filter(email__iexact=obj.email).first()
+            existing = User.objects.by_email(obj.email).first()
             if existing is not None:
                 new_pks.setdefault(User, {})[old_pk] = existing.pk
                 continue
-            obj.email = obj.email.lower()
+            obj.email = canonical_email(obj.email)
             # Never carried (check_file refuses them); set here too, as the rule.
             obj.is_active, obj.is_staff, obj.is_superuser = True, False, False
             if not obj.password:

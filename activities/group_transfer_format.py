@@ -87,6 +87,7 @@ USER_FIELDS_LEFT_OUT = {
     "groups",
     "user_permissions",
     "session_generation",
+    "blocked_at",
 }
 # The version of the group's shared page parts is the installation's own (members.changes).
 FIELDS_LEFT_OUT = {User: USER_FIELDS_LEFT_OUT, CoordinationGroup: {"data_version"}}

@@ -1,7 +1,9 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from . import services
 from .models import AuditEvent, CoordinationGroup, Invitation, Membership, Organisation, User
 
 
@@ -13,20 +15,59 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    """The site operator's view of people. Blocking is the operator's own switch (the
+    actions below); "active" follows from it and from the person's roles, so it is shown
+    but not edited here (members.services._refresh_is_active)."""
+
     ordering = ["email"]
-    list_display = ["email", "full_name", "title", "is_active", "is_superuser"]
-    list_filter = ["is_active", "is_staff", "is_superuser"]
+    list_display = ["email", "full_name", "title", "is_active", "blocked_at", "is_superuser"]
+    list_filter = ["is_active", "is_staff", "is_superuser", "blocked_at"]
     search_fields = ["email", "full_name"]
     inlines = [MembershipInline]
+    actions = ["block", "unblock"]
+    readonly_fields = ["is_active", "blocked_at"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Personal details"), {"fields": ["full_name", "title", "phone", "language"]}),
-        (_("Access"), {"fields": ["is_active", "is_staff", "is_superuser"]}),
+        (_("Access"), {"fields": ["is_active", "blocked_at", "is_staff", "is_superuser"]}),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]}),
     ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Roles given or taken away in the inline decide whether the person may sign in.
+        services.person_access_refresh(user=form.instance)
+
+    @admin.action(description=_("Block the selected people"))
+    def block(self, request, queryset):
+        people = queryset.filter(blocked_at__isnull=True).exclude(pk=request.user.pk)
+        for person in people:
+            services.person_block(user=person, by=request.user)
+        self.message_user(
+            request,
+            ngettext("%(count)d person was blocked.", "%(count)d people were blocked.", len(people))
+            % {"count": len(people)},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Lift the block of the selected people"))
+    def unblock(self, request, queryset):
+        people = queryset.filter(blocked_at__isnull=False)
+        for person in people:
+            services.person_unblock(user=person, by=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "The block of %(count)d person was lifted.",
+                "The block of %(count)d people was lifted.",
+                len(people),
+            )
+            % {"count": len(people)},
+            messages.SUCCESS,
+        )
 
 
 class OrganisationInline(admin.TabularInline):

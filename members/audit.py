@@ -1,10 +1,12 @@
 """The audit log: one helper writes it; the request's address comes from a middleware."""
 
 import contextvars
+import ipaddress
 import re
 
 from django.conf import settings
 
+from .emails import lockout_key
 from .models import AuditEvent
 
 _client_ip = contextvars.ContextVar("client_ip", default=None)
@@ -18,16 +20,33 @@ def clean(value, limit=200):
 
 
 def client_ip(request):
-    """REMOTE_ADDR, or the first address of a configured proxy header (only when set)."""
+    """The client's address: the connection's own, or, behind proxies (CLIENT_IP_HEADER
+    set), the entry TRUSTED_PROXY_COUNT places from the right of that header.
+
+    Each proxy appends the address the request came to it from, so only the right-most
+    entries were written by proxies we trust; anything further left is whatever the client
+    sent ("X-Forwarded-For: 1.2.3.4") and is ignored. A header with fewer entries, or an
+    entry that is not an address, gives the connection's own address: the audit log and
+    the lockout never take a value the client chose.
+    """
+    remote = request.META.get("REMOTE_ADDR")
     header = settings.AUDIT_CLIENT_IP_HEADER
-    if header and request.META.get(header):
-        return request.META[header].split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR")
+    if not header or not request.META.get(header):
+        return remote
+    entries = [entry.strip() for entry in request.META[header].split(",")]
+    if len(entries) < settings.TRUSTED_PROXY_COUNT:
+        return remote
+    try:
+        return str(ipaddress.ip_address(entries[-settings.TRUSTED_PROXY_COUNT]))
+    except ValueError:
+        return remote
 
 
 def lockout_username(request, credentials):
-    """Sign-in names are e-mail addresses: count failures case-insensitively."""
-    return (credentials or {}).get("username", "").strip().lower()
+    """Sign-in names are e-mail addresses: failures count for every spelling of one
+    address together (members.models.lockout_key), so "poliſen@…" and "POLISEN@…" add to
+    the count of "polisen@…" instead of getting counts of their own."""
+    return lockout_key((credentials or {}).get("username", ""))
 
 
 def record(action, *, actor=None, group=None, obj=None, organisation=None, detail="", ip=None):

@@ -4,11 +4,14 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 from . import two_factor
+from .emails import canonical_email
 from .models import CoordinationGroup, Membership, Organisation, Role, User
 
 
 class SignInForm(AuthenticationForm):
-    """Sign in with e-mail and password; a deactivated person is told so, not just refused."""
+    """Sign in with e-mail and password. A person who gives the right password but may not
+    sign in is told why: blocked by the site operator, or without a role in any group.
+    A wrong password says only that (members.backends.SignInBackend)."""
 
     username = forms.EmailField(
         label=_("E-mail address"),
@@ -20,16 +23,15 @@ class SignInForm(AuthenticationForm):
             "Your account has been deactivated. Contact your group's coordinator "
             "if you need access again."
         ),
+        "blocked": _(
+            "Your account is blocked by the site operator. Contact them if you think this is wrong."
+        ),
     }
 
-    def clean(self):
-        email = self.cleaned_data.get("username")
-        password = self.cleaned_data.get("password")
-        if email and password:
-            person = User.objects.filter(email__iexact=email).first()
-            if person and not person.is_active and person.check_password(password):
-                raise forms.ValidationError(self.error_messages["inactive"], code="inactive")
-        return super().clean()
+    def confirm_login_allowed(self, user):
+        if user.is_blocked:
+            raise forms.ValidationError(self.error_messages["blocked"], code="blocked")
+        super().confirm_login_allowed(user)
 
 
 class OrganisationForm(forms.ModelForm):
@@ -90,8 +92,16 @@ class InvitationForm(forms.Form):
         self.fields["organisation"].queryset = group.organisations.current()
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if Membership.objects.active().filter(group=self.group, user__email__iexact=email).exists():
+        email = canonical_email(self.cleaned_data["email"])
+        if User.objects.by_email(email).filter(blocked_at__isnull=False).exists():
+            raise forms.ValidationError(
+                _(
+                    "The account of this address is blocked by the site operator. "
+                    "Only the site operator can give it access again."
+                ),
+                code="blocked",
+            )
+        if Membership.objects.active().filter(group=self.group, user__email=email).exists():
             raise forms.ValidationError(
                 _(
                     "This person is already a member of the group. "

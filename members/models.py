@@ -11,14 +11,20 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .emails import canonical_email
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
+    def by_email(self, email):
+        """The account of this address (a queryset of at most one), matched exactly."""
+        return self.filter(email=canonical_email(email))
+
     def create_user(self, email, password=None, **fields):
         if not email:
             raise ValueError("An e-mail address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user = self.model(email=canonical_email(email), **fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -29,7 +35,7 @@ class UserManager(BaseUserManager):
         return self.create_user(email, password, **fields)
 
     def get_by_natural_key(self, email):
-        return self.get(email__iexact=email)
+        return self.by_email(email).get()
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -48,7 +54,22 @@ class User(AbstractBaseUser, PermissionsMixin):
     daily_digest = models.BooleanField(_("one daily digest"), default=False)
     # Raised when the person signs out: every other session of theirs ends too.
     session_generation = models.PositiveIntegerField(default=0)
-    is_active = models.BooleanField(_("active"), default=True)
+    # Two reasons keep a person from signing in, kept apart: the site operator blocked the
+    # account (blocked_at, set in the admin only), or no group gives them a role any more
+    # (the group pages decide that). is_active is what Django checks at sign-in, on every
+    # request and for password resets; members.services keeps it equal to "not blocked, and
+    # a superuser or someone with a role", so no group page can undo the operator's block.
+    blocked_at = models.DateTimeField(
+        _("blocked by the site operator"),
+        null=True,
+        blank=True,
+        help_text=_("A blocked person cannot sign in, and no group can give them access."),
+    )
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Not blocked, and has a role in a group (or is a superuser)."),
+    )
     is_staff = models.BooleanField(_("staff status"), default=False)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
 
@@ -68,7 +89,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def clean(self):
         super().clean()
-        self.email = self.__class__.objects.normalize_email(self.email).lower()
+        self.email = canonical_email(self.email)
+
+    @property
+    def is_blocked(self):
+        return self.blocked_at is not None
 
     def get_full_name(self):
         return self.full_name

@@ -9,12 +9,24 @@ from django.urls import reverse
 from django.utils import timezone
 
 from . import audit
-from .models import Invitation, Membership, NotificationKind, Organisation, Role, User
+from .emails import canonical_email
+from .models import (
+    Invitation,
+    Membership,
+    NotificationKind,
+    Organisation,
+    Role,
+    User,
+)
 from .notifications import notify_address
 
 
 class InvitationUnusable(Exception):
     """The invitation link was used, revoked or has expired."""
+
+
+class AccountBlocked(Exception):
+    """The site operator has blocked the account: no group can give it access."""
 
 
 def site_url(path):
@@ -54,11 +66,11 @@ def organisation_move(*, organisation, offset):
 
 def invitation_create(*, group, email, full_name, role, organisation, by):
     """Invite a person by e-mail; earlier pending invitations of the same address lapse."""
-    email = email.strip().lower()
+    email = canonical_email(email)
     token, token_hash = Invitation.new_token()
     with transaction.atomic():
         now = timezone.now()
-        group.invitations.pending().filter(email__iexact=email).update(revoked_at=now)
+        group.invitations.pending().filter(email=email).update(revoked_at=now)
         invitation = Invitation.objects.create(
             group=group,
             email=email,
@@ -69,7 +81,7 @@ def invitation_create(*, group, email, full_name, role, organisation, by):
             token_hash=token_hash,
             expires_at=now + timedelta(days=settings.INVITATION_MAX_AGE_DAYS),
         )
-        existing = User.objects.filter(email__iexact=email).first()
+        existing = User.objects.by_email(email).first()
         audit.record(
             "members.invitation.sent",
             actor=by,
@@ -118,13 +130,36 @@ def _grant(*, user, group, role, organisation=None):
         )
 
 
+def invitation_account(invitation):
+    """The account the invitation's address already has, or None."""
+    return User.objects.by_email(invitation.email).first()
+
+
+def invitation_sets_password(account):
+    """Whether accepting chooses the password: for a new account, and for one that has no
+    usable password or no role in any group. An active account keeps its own password,
+    and its owner signs in with it after accepting."""
+    return account is None or not account.is_active or not account.has_usable_password()
+
+
 def invitation_accept(*, invitation, full_name="", password=None):
     """Accept an invitation: create the person (or use their account) and give the role.
 
     Returns the person. The claim on the invitation is a conditional update, so a link
-    clicked twice at once is accepted once.
+    clicked twice at once is accepted once. A blocked account is refused (AccountBlocked)
+    and the link stays unused.
+
+    An invitation carries one role in one group, never staff or superuser rights. When
+    accepting chooses the account's password, the link is all the person proved (it
+    reached the mailbox), so rights the site operator gave whoever held the old password
+    are dropped. An account that keeps its password keeps its rights: its owner proves the
+    password at the next sign-in, and an invitation never takes away what the operator gave.
     """
     with transaction.atomic():
+        user = User.objects.by_email(invitation.email).select_for_update().first()
+        if user is not None and user.is_blocked:
+            raise AccountBlocked
+        sets_password = invitation_sets_password(user)
         claimed = Invitation.objects.filter(
             pk=invitation.pk,
             accepted_at__isnull=True,
@@ -133,27 +168,37 @@ def invitation_accept(*, invitation, full_name="", password=None):
         ).update(accepted_at=timezone.now())
         if not claimed:
             raise InvitationUnusable
-        user = User.objects.filter(email__iexact=invitation.email).first()
         if user is None:
             user = User.objects.create_user(
                 invitation.email, password, full_name=full_name or invitation.full_name
             )
-        elif password:
+        elif sets_password and password:
             user.set_password(password)
-            user.save(update_fields=["password"])
-        if not user.is_active:
-            user.is_active = True
-            user.save(update_fields=["is_active"])
+            user.is_staff = user.is_superuser = False
+            user.save(update_fields=["password", "is_staff", "is_superuser"])
         _grant(
             user=user,
             group=invitation.group,
             role=invitation.role,
             organisation=invitation.organisation,
         )
+        _refresh_is_active(user)
         audit.record(
             "members.invitation.accepted", actor=user, group=invitation.group, obj=invitation
         )
     return user
+
+
+def _refresh_is_active(user):
+    """is_active follows from the two reasons that keep someone out: the operator's block,
+    and having no role in any group (a superuser needs none). Groups change the second
+    only; nothing here lifts a block."""
+    active = not user.is_blocked and (
+        user.is_superuser or Membership.objects.filter(user=user, is_active=True).exists()
+    )
+    if user.is_active != active:
+        user.is_active = active
+        User.objects.filter(pk=user.pk).update(is_active=active)
 
 
 def membership_set_roles(*, group, user, group_role, organisations, by=None):
@@ -174,9 +219,7 @@ def membership_set_roles(*, group, user, group_role, organisations, by=None):
             _grant(user=user, group=group, role=group_role)
         for organisation in organisations:
             _grant(user=user, group=group, role=Role.REPRESENTATIVE, organisation=organisation)
-        if not user.is_active:
-            user.is_active = True
-            user.save(update_fields=["is_active"])
+        _refresh_is_active(user)
         audit.record(
             "members.membership.changed",
             actor=by,
@@ -191,12 +234,33 @@ def membership_deactivate(*, group, user, by=None):
     group can no longer sign in."""
     with transaction.atomic():
         Membership.objects.filter(user=user, group=group).update(is_active=False)
-        if (
-            not user.is_superuser
-            and not Membership.objects.filter(user=user, is_active=True).exists()
-        ):
-            User.objects.filter(pk=user.pk).update(is_active=False)
+        _refresh_is_active(user)
         audit.record("members.membership.deactivated", actor=by, group=group, obj=user)
+
+
+def person_access_refresh(*, user):
+    """After the site operator changed a person's roles in the admin."""
+    with transaction.atomic():
+        _refresh_is_active(user)
+
+
+def person_block(*, user, by=None):
+    """The site operator blocks an account: the person cannot sign in, their sessions end,
+    and no group page or invitation gives them access until the operator unblocks them."""
+    with transaction.atomic():
+        user.blocked_at = timezone.now()
+        user.save(update_fields=["blocked_at"])
+        _refresh_is_active(user)
+        audit.record("members.person.blocked", actor=by, obj=user)
+
+
+def person_unblock(*, user, by=None):
+    """The site operator lifts a block; the person's roles in the groups apply again."""
+    with transaction.atomic():
+        user.blocked_at = None
+        user.save(update_fields=["blocked_at"])
+        _refresh_is_active(user)
+        audit.record("members.person.unblocked", actor=by, obj=user)
 
 
 def notification_preferences_set(*, user, wanted, daily_digest):

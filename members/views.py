@@ -23,16 +23,18 @@ from .models import Invitation, Membership, User
 @login_not_required
 @sensitive_post_parameters("password1", "password2")
 def invitation_accept(request, token):
-    """Anyone holding a valid link may accept it; a new person chooses a password."""
+    """Anyone holding a valid link may accept it; a new person chooses a password. An
+    account the site operator blocked cannot accept (the link stays unused)."""
     invitation = Invitation.objects.by_token(token).select_related("group", "organisation").first()
     if invitation is None or not invitation.is_usable:
         return render(
             request, "members/invitation_unusable.html", {"invitation": invitation}, status=410
         )
-    existing = User.objects.filter(email__iexact=invitation.email, is_active=True).first()
-    has_password = existing is not None and existing.has_usable_password()
+    existing = services.invitation_account(invitation)
+    if existing is not None and existing.is_blocked:
+        return _invitation_blocked(request, invitation)
     form = None
-    if not has_password:
+    if services.invitation_sets_password(existing):
         form = AcceptInvitationForm(
             request.POST or None,
             email=invitation.email,
@@ -49,8 +51,10 @@ def invitation_accept(request, token):
             return render(
                 request, "members/invitation_unusable.html", {"invitation": invitation}, status=410
             )
+        except services.AccountBlocked:
+            return _invitation_blocked(request, invitation)
         if form is not None:
-            login(request, person, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, person, backend="members.backends.SignInBackend")
             messages.success(request, _("Welcome! Your account is ready."))
             return redirect("group_home", slug=invitation.group.slug)
         messages.success(request, _("The invitation is accepted. Sign in to continue."))
@@ -59,6 +63,12 @@ def invitation_accept(request, token):
         request,
         "members/invitation_accept.html",
         {"invitation": invitation, "form": form, "existing": existing},
+    )
+
+
+def _invitation_blocked(request, invitation):
+    return render(
+        request, "members/invitation_blocked.html", {"invitation": invitation}, status=403
     )
 
 
@@ -201,7 +211,17 @@ def person_edit(request, slug, pk):
             organisations=form.cleaned_data["organisations"],
             by=request.user,
         )
-        messages.success(request, _("The roles of %(name)s were saved.") % {"name": person})
+        if person.is_blocked:
+            messages.warning(
+                request,
+                _(
+                    "The roles of %(name)s were saved, but the account is blocked by the site "
+                    "operator: they cannot sign in until the site operator lifts the block."
+                )
+                % {"name": person},
+            )
+        else:
+            messages.success(request, _("The roles of %(name)s were saved.") % {"name": person})
         return redirect("members:person_list", slug=slug)
     return render(
         request,

@@ -157,7 +157,7 @@ CACHES = {
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "members.backends.SignInBackend",
 ]
 # Sign-in lockout: 5 failures for one account from one address lock that pair for a
 # cool-off, even with the right password; the answer is 429 with a plain message.
@@ -305,6 +305,15 @@ if not DEBUG:
 # The header a trusted proxy puts the client's address in (e.g. HTTP_X_FORWARDED_FOR);
 # empty: the connection's own address. Used by the audit log and the sign-in lockout.
 AUDIT_CLIENT_IP_HEADER = env("CLIENT_IP_HEADER")
+# How many proxies we trust stand in front of the application. Each appends the address
+# the request came from to X-Forwarded-For, so the client's address is this many entries
+# from the right; entries further left are written by the client and never used
+# (members.audit.client_ip). One proxy (nginx with $proxy_add_x_forwarded_for): 1.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 1)
+if TRUSTED_PROXY_COUNT < 1:
+    raise ImproperlyConfigured(
+        f"TRUSTED_PROXY_COUNT must be 1 or more (the proxies in front), not {TRUSTED_PROXY_COUNT}"
+    )
 
 LOGGING = {
     "version": 1,

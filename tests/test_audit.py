@@ -48,11 +48,12 @@ def test_the_client_address_comes_from_the_proxy_header_only_when_configured(
         HTTP_X_FORWARDED_FOR="203.0.113.9",
     )
     settings.AUDIT_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    # One proxy (10.0.0.1) that appended the address the request came from.
     client.post(
         reverse("members:login"),
         {"username": "x@example.org", "password": "y"},
         REMOTE_ADDR="10.0.0.1",
-        HTTP_X_FORWARDED_FOR="203.0.113.9, 10.0.0.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.9",
     )
     assert list(AuditEvent.objects.order_by("pk").values_list("ip", flat=True)) == [
         "10.0.0.1",

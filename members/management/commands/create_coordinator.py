@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from members import services
+from members.emails import canonical_email
 from members.models import CoordinationGroup, Membership, Role, User
 
 
@@ -31,8 +33,8 @@ class Command(BaseCommand):
             raise CommandError(
                 "The group does not exist: give --group-name and --county to create it."
             )
-        email = options["email"].strip().lower()
-        user = User.objects.filter(email__iexact=email).first()
+        email = canonical_email(options["email"])
+        user = User.objects.by_email(email).first()
         password = None
         if user is None:
             if options["no_input"]:
@@ -60,5 +62,10 @@ class Command(BaseCommand):
                 group=group,
                 organisation=None,
                 defaults={"role": Role.COORDINATOR, "is_active": True},
+            )
+            services.person_access_refresh(user=user)
+        if user.is_blocked:
+            self.stdout.write(
+                self.style.WARNING(f"{user.email} is blocked: lift the block in the admin.")
             )
         self.stdout.write(self.style.SUCCESS(f"{user.email} coordinates {group.name}."))
