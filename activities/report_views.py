@@ -31,8 +31,8 @@ FORMATS = {
 
 
 def _report_for(group_access, pk):
-    return get_object_or_404(
-        Report.objects.select_related("group"), group=group_access.group, pk=pk
+    return access.object_or_404(
+        Report.objects.select_related("group").filter(group=group_access.group), pk=pk
     )
 
 
@@ -188,11 +188,10 @@ def published_body(version, edition):
 
 
 def _version_for(group_access, pk, number):
-    return get_object_or_404(
-        ReportVersion.objects.select_related("report__group", "published_by").defer(
-            "content", "search_text"
-        ),
-        report__group=group_access.group,
+    return access.object_or_404(
+        ReportVersion.objects.filter(report__group=group_access.group)
+        .select_related("report__group", "published_by")
+        .defer("content", "search_text"),
         report__pk=pk,
         number=number,
     )
