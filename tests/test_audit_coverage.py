@@ -363,6 +363,25 @@ def test_target_groups_added_and_removed_are_logged(world, client):
     assert _one("activities.target_group.deleted").object_id == str(target.pk)
 
 
+# c. Addresses: the site operator's, not the coordinator's.
+
+
+def test_the_coordinators_log_has_no_addresses_and_the_operators_admin_has(world, client):
+    client.force_login(world.coordinator)
+    client.post(
+        reverse("members:organisation_create", args=[world.group.slug]),
+        {"name": "Kustbevakningen", "short_name": "KBV"},
+        REMOTE_ADDR="198.51.100.23",
+    )
+    assert _one("members.organisation.created").ip == "198.51.100.23"
+    log = client.get(reverse("members:audit_log", args=[world.group.slug])).content.decode()
+    assert "members.organisation.created" in log
+    assert "198.51.100.23" not in log
+    client.force_login(world.superuser)
+    admin = client.get(reverse("admin:members_auditevent_changelist")).content.decode()
+    assert "198.51.100.23" in admin
+
+
 # d. Public report pages and files: no cache keeps them; taken back, they are gone.
 
 
