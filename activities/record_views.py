@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import capfirst
@@ -16,7 +16,7 @@ from members import access, audit
 
 from . import services
 from .exports import csv_response, xlsx_response
-from .models import SteeringDocument, TargetGroup
+from .models import SteeringDocument
 from .record_forms import OrganisationChoiceForm, RecordFilterForm, TargetGroupForm
 from .record_kinds import KINDS, present, record_data
 
@@ -156,7 +156,7 @@ def record_create(request, slug, kind):
 def _editable_record(request, slug, kind, pk):
     group_access = access.group_access_for(request.user, slug)
     spec = _spec(kind)
-    record = get_object_or_404(spec.model.objects.for_group(group_access.group), pk=pk)
+    record = access.object_or_404(spec.model.objects.for_group(group_access.group), pk=pk)
     if not access.may_edit_records(group_access, record.organisation):
         raise PermissionDenied
     return group_access, spec, record
@@ -193,7 +193,7 @@ def record_close(request, slug, kind, pk):
 def document_file(request, slug, pk):
     """An uploaded steering document, for people in the group only, always as a download."""
     group_access = access.group_access_for(request.user, slug)
-    document = get_object_or_404(
+    document = access.object_or_404(
         SteeringDocument.objects.for_group(group_access.group).exclude(file=""), pk=pk
     )
     audit.record(
@@ -216,7 +216,7 @@ def target_groups(request, slug):
     form = TargetGroupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.target_group_add(group=group, name=form.cleaned_data["name"])
+            services.target_group_add(group=group, name=form.cleaned_data["name"], by=request.user)
         except IntegrityError:
             form.add_error("name", _("The list already has this target group."))
         else:
@@ -238,7 +238,7 @@ def target_groups(request, slug):
 def target_group_delete(request, slug, pk):
     """The coordinator removes a target group; activities simply lose the tag."""
     group_access = access.coordinator_access_for(request.user, slug)
-    target = get_object_or_404(TargetGroup, group=group_access.group, pk=pk)
-    target.delete()
+    target = access.object_or_404(group_access.group.target_groups.all(), pk=pk)
+    services.target_group_delete(target=target, by=request.user)
     messages.success(request, _("The target group %(name)s was removed.") % {"name": target.name})
     return redirect("activities:target_groups", slug=slug)

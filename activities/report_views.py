@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from members import access, audit
@@ -30,8 +31,8 @@ FORMATS = {
 
 
 def _report_for(group_access, pk):
-    return get_object_or_404(
-        Report.objects.select_related("group"), group=group_access.group, pk=pk
+    return access.object_or_404(
+        Report.objects.select_related("group").filter(group=group_access.group), pk=pk
     )
 
 
@@ -187,11 +188,10 @@ def published_body(version, edition):
 
 
 def _version_for(group_access, pk, number):
-    return get_object_or_404(
-        ReportVersion.objects.select_related("report__group", "published_by").defer(
-            "content", "search_text"
-        ),
-        report__group=group_access.group,
+    return access.object_or_404(
+        ReportVersion.objects.filter(report__group=group_access.group)
+        .select_related("report__group", "published_by")
+        .defer("content", "search_text"),
         report__pk=pk,
         number=number,
     )
@@ -218,7 +218,7 @@ def report_version(request, slug, pk, number):
     return shared_page(request, group_access, part)
 
 
-def _file_response(field, public=False):
+def _file_response(field):
     if not field:
         raise Http404
     extension = field.name.rsplit(".", 1)[-1]
@@ -228,8 +228,7 @@ def _file_response(field, public=False):
         filename=field.name.rsplit("/", 1)[-1],
         content_type=FORMATS.get(extension, "application/octet-stream"),
     )
-    if not public:
-        response["Cache-Control"] = "private, no-store"
+    response["Cache-Control"] = "private, no-store"
     return response
 
 
@@ -266,6 +265,14 @@ def report_version_visibility(request, slug, pk, number):
 
 
 def _public_version(slug, pk, number):
+    """The group and version, if the version is public now; else a 404.
+
+    Asked of the database on every request, and the public page and files are never
+    kept by a browser or a proxy (never_cache: no-store, and for older caches no-cache,
+    must-revalidate, max-age=0 and an Expires in the past): a version the coordinator
+    takes back from the public is gone at once, with no copy left anywhere. Keeping a
+    copy to revalidate (no-cache alone) would save nothing: the files carry no
+    validator, so a cache would fetch them whole each time anyway."""
     group = get_object_or_404(CoordinationGroup, slug=slug)
     version = get_object_or_404(
         ReportVersion.objects.select_related("report").defer("content", "search_text"),
@@ -279,6 +286,7 @@ def _public_version(slug, pk, number):
 
 
 @login_not_required
+@never_cache
 def public_report(request, slug, pk, number):
     """A version the coordinator published as public: readable by anyone, without
     personal contact details."""
@@ -291,9 +299,10 @@ def public_report(request, slug, pk, number):
 
 
 @login_not_required
+@never_cache
 def public_report_file(request, slug, pk, number, fmt):
     group, version = _public_version(slug, pk, number)
     if fmt not in FORMATS:
         raise Http404
     audit.record("activities.report.downloaded_public", group=group, obj=version, detail=fmt)
-    return _file_response(getattr(version, f"public_{fmt}"), public=True)
+    return _file_response(getattr(version, f"public_{fmt}"))

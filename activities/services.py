@@ -89,7 +89,13 @@ def next_quarter(group):
     }
 
 
-def period_create(*, group, name, starts_on, ends_on, deadline):
+def _logged(action, obj, *, by, group, detail=""):
+    """An audit line for a change to a period, question, record or comment: who, which
+    object, never its text (comments and needs are named without it: `audit_label`)."""
+    audit.record(f"activities.{action}", actor=by, group=group, obj=obj, detail=detail)
+
+
+def period_create(*, group, name, starts_on, ends_on, deadline, by=None):
     """Create a period with the questions of the group's latest period, or the defaults."""
     with transaction.atomic():
         previous = Period.objects.for_group(group).first()
@@ -103,27 +109,36 @@ def period_create(*, group, name, starts_on, ends_on, deadline):
         Question.objects.bulk_create(Question(period=period, **fields) for fields in source)
         if previous is None:
             target_groups_seed(group=group)
+        _logged("period.created", period, by=by, group=group)
     return period
 
 
-def period_create_next(*, group):
-    return period_create(group=group, **next_quarter(group))
+def period_create_next(*, group, by=None):
+    return period_create(group=group, by=by, **next_quarter(group))
 
 
-def period_update(*, period, name, starts_on, ends_on, deadline):
-    Period.objects.filter(pk=period.pk).update(
-        name=name, starts_on=starts_on, ends_on=ends_on, deadline=deadline
-    )
+def period_update(*, period, name, starts_on, ends_on, deadline, by=None):
+    with transaction.atomic():
+        Period.objects.filter(pk=period.pk).update(
+            name=name, starts_on=starts_on, ends_on=ends_on, deadline=deadline
+        )
+        _logged("period.updated", period, by=by, group=period.group)
 
 
 def period_lock(*, period, by):
-    Period.objects.filter(pk=period.pk, locked_at__isnull=True).update(
-        locked_at=timezone.now(), locked_by=by
-    )
+    with transaction.atomic():
+        if Period.objects.filter(pk=period.pk, locked_at__isnull=True).update(
+            locked_at=timezone.now(), locked_by=by
+        ):
+            _logged("period.locked", period, by=by, group=period.group)
 
 
-def period_unlock(*, period):
-    Period.objects.filter(pk=period.pk).update(locked_at=None, locked_by=None)
+def period_unlock(*, period, by=None):
+    with transaction.atomic():
+        if Period.objects.filter(pk=period.pk, locked_at__isnull=False).update(
+            locked_at=None, locked_by=None
+        ):
+            _logged("period.unlocked", period, by=by, group=period.group)
 
 
 # Questions
@@ -143,11 +158,11 @@ def _lock_questions(period):
     return locked
 
 
-def question_create(*, period, title, wording, help_text, kind):
+def question_create(*, period, title, wording, help_text, kind, by=None):
     with transaction.atomic():
         _lock_questions(period)
         last = period.questions.aggregate(last=Max("number"))["last"] or 0
-        return Question.objects.create(
+        question = Question.objects.create(
             period=period,
             number=last + 1,
             title=title,
@@ -155,14 +170,17 @@ def question_create(*, period, title, wording, help_text, kind):
             help_text=help_text,
             kind=kind,
         )
+        _logged("question.created", question, by=by, group=period.group)
+    return question
 
 
-def question_update(*, question, title, wording, help_text, kind):
+def question_update(*, question, title, wording, help_text, kind, by=None):
     with transaction.atomic():
         _lock_questions(question.period)
         Question.objects.filter(pk=question.pk).update(
             title=title, wording=wording, help_text=help_text, kind=kind
         )
+        _logged("question.updated", question, by=by, group=question.period.group)
 
 
 def _renumber(period, ordered):
@@ -174,14 +192,16 @@ def _renumber(period, ordered):
         Question.objects.filter(pk=question.pk).update(number=number)
 
 
-def question_delete(*, question):
+def question_delete(*, question, by=None):
     with transaction.atomic():
         period = _lock_questions(question.period)
+        # Logged first: once deleted, the question has no id to name.
+        _logged("question.deleted", question, by=by, group=question.period.group)
         question.delete()
         _renumber(period, list(period.questions.order_by("number")))
 
 
-def question_move(*, question, offset):
+def question_move(*, question, offset, by=None):
     with transaction.atomic():
         period = _lock_questions(question.period)
         ordered = list(period.questions.order_by("number"))
@@ -190,6 +210,13 @@ def question_move(*, question, offset):
         if 0 <= target < len(ordered):
             ordered[index], ordered[target] = ordered[target], ordered[index]
             _renumber(period, ordered)
+            _logged(
+                "question.moved",
+                question,
+                by=by,
+                group=period.group,
+                detail="up" if offset < 0 else "down",
+            )
 
 
 # Submissions
@@ -468,18 +495,36 @@ def comment_add(*, submission, by, text, question=None, thread=None):
         raise WorkflowError(_("Write a comment first."))
     if thread is not None:
         question = thread.question
-    return Comment.objects.create(
-        submission=submission,
-        question=question,
-        thread=thread,
-        author=by,
-        text=text.strip(),
-    )
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            submission=submission,
+            question=question,
+            thread=thread,
+            author=by,
+            text=text.strip(),
+        )
+        _logged_on_submission(
+            "comment.created", comment, submission, by, detail="reply" if thread else ""
+        )
+    return comment
 
 
 def comment_resolve(*, comment, by):
-    Comment.objects.filter(pk=comment.pk, resolved_at__isnull=True).update(
-        resolved_at=timezone.now(), resolved_by=by
+    with transaction.atomic():
+        if Comment.objects.filter(pk=comment.pk, resolved_at__isnull=True).update(
+            resolved_at=timezone.now(), resolved_by=by
+        ):
+            _logged_on_submission("comment.resolved", comment, comment.submission, by)
+
+
+def _logged_on_submission(action, comment, submission, by, detail=""):
+    audit.record(
+        f"activities.{action}",
+        actor=by,
+        group=submission.period.group,
+        obj=comment,
+        organisation=submission.organisation.name,
+        detail=detail,
     )
 
 
@@ -504,6 +549,7 @@ def record_save(*, spec, form, organisation, by):
     """Create or update a record from a valid form, owned by `organisation`."""
     with transaction.atomic():
         record = form.save(commit=False)
+        adding = record._state.adding
         record.organisation = organisation
         record.updated_by = by
         if hasattr(record, "file"):
@@ -517,6 +563,13 @@ def record_save(*, spec, form, organisation, by):
                 record.file_name = record.file_type = ""
         record.save()
         form.save_m2m()
+        _logged(
+            "record.created" if adding else "record.updated",
+            record,
+            by=by,
+            group=organisation.group,
+            detail=", ".join(form.changed_data),
+        )
     return record
 
 
@@ -535,7 +588,9 @@ def record_close(*, record, by, on=None):
     elif isinstance(record, Need):
         record.met_on = record.met_on or today
     record.updated_by = by
-    record.save()
+    with transaction.atomic():
+        record.save()
+        _logged("record.closed", record, by=by, group=record.organisation.group)
 
 
 def target_groups_seed(*, group):
@@ -547,10 +602,19 @@ def target_groups_seed(*, group):
         )
 
 
-def target_group_add(*, group, name):
+def target_group_add(*, group, name, by=None):
     last = group.target_groups.aggregate(last=Max("order"))["last"] or 0
     with transaction.atomic():
-        return TargetGroup.objects.create(group=group, name=name.strip(), order=last + 1)
+        target = TargetGroup.objects.create(group=group, name=name.strip(), order=last + 1)
+        _logged("target_group.created", target, by=by, group=group)
+    return target
+
+
+def target_group_delete(*, target, by=None):
+    """Remove a target group; activities simply lose the tag."""
+    with transaction.atomic():
+        _logged("target_group.deleted", target, by=by, group=target.group)
+        target.delete()
 
 
 # Status reports

@@ -27,7 +27,7 @@ from .forms import (
     ReasonForm,
     answer_field_name,
 )
-from .models import ANSWER_MAX_LENGTH, AnswerVersion, Comment, Period, Question, Submission
+from .models import ANSWER_MAX_LENGTH, AnswerVersion, Comment, Period, Submission
 from .reading import period_overview_rows, submission_page, submissions_of_representative
 from .record_kinds import KINDS
 
@@ -57,7 +57,7 @@ def period_create(request, slug):
     group = group_access.group
     form = PeriodForm(request.POST or None, group=group, initial=services.next_quarter(group))
     if request.method == "POST" and form.is_valid():
-        period = services.period_create(group=group, **form.cleaned_data)
+        period = services.period_create(group=group, by=request.user, **form.cleaned_data)
         messages.success(request, _("%(name)s was created.") % {"name": period.name})
         return redirect("activities:question_list", slug=slug, pk=period.pk)
     return render(
@@ -75,7 +75,7 @@ def period_create_next(request, slug):
     if group_access.group.periods.filter(name__iexact=proposal["name"]).exists():
         messages.error(request, _("%(name)s already exists.") % {"name": proposal["name"]})
         return redirect("activities:period_list", slug=slug)
-    period = services.period_create_next(group=group_access.group)
+    period = services.period_create_next(group=group_access.group, by=request.user)
     messages.success(request, _("%(name)s was created.") % {"name": period.name})
     return redirect("activities:period_overview", slug=slug, pk=period.pk)
 
@@ -86,7 +86,7 @@ def period_edit(request, slug, pk):
     period = access.period_for(group_access, pk)
     form = PeriodForm(request.POST or None, instance=period, group=group_access.group)
     if request.method == "POST" and form.is_valid():
-        services.period_update(period=period, **form.cleaned_data)
+        services.period_update(period=period, by=request.user, **form.cleaned_data)
         messages.success(request, _("%(name)s was saved.") % {"name": form.cleaned_data["name"]})
         return redirect("activities:period_overview", slug=slug, pk=period.pk)
     return render(
@@ -102,7 +102,7 @@ def period_lock(request, slug, pk):
     group_access = access.coordinator_access_for(request.user, slug)
     period = access.period_for(group_access, pk)
     if request.POST.get("lock") == "0":
-        services.period_unlock(period=period)
+        services.period_unlock(period=period, by=request.user)
         messages.success(request, _("The period is open for changes again."))
     else:
         services.period_lock(period=period, by=request.user)
@@ -147,14 +147,14 @@ def question_list(request, slug, pk):
 def _question_form(request, slug, pk, question_pk=None):
     group_access = access.coordinator_access_for(request.user, slug)
     period = access.period_for(group_access, pk)
-    question = get_object_or_404(Question, period=period, pk=question_pk) if question_pk else None
+    question = access.object_or_404(period.questions.all(), pk=question_pk) if question_pk else None
     form = QuestionForm(request.POST or None, instance=question)
     if request.method == "POST" and form.is_valid():
         try:
             if question is None:
-                services.question_create(period=period, **form.cleaned_data)
+                services.question_create(period=period, by=request.user, **form.cleaned_data)
             else:
-                services.question_update(question=question, **form.cleaned_data)
+                services.question_update(question=question, by=request.user, **form.cleaned_data)
         except services.WorkflowError as error:
             messages.error(request, str(error))
         else:
@@ -189,9 +189,9 @@ def question_delete(request, slug, pk, question_pk):
     """The coordinator removes a question while no answers exist."""
     group_access = access.coordinator_access_for(request.user, slug)
     period = access.period_for(group_access, pk)
-    question = get_object_or_404(Question, period=period, pk=question_pk)
+    question = access.object_or_404(period.questions.all(), pk=question_pk)
     try:
-        services.question_delete(question=question)
+        services.question_delete(question=question, by=request.user)
     except services.WorkflowError as error:
         messages.error(request, str(error))
     else:
@@ -204,10 +204,10 @@ def question_move(request, slug, pk, question_pk):
     """The coordinator moves a question up or down while no answers exist."""
     group_access = access.coordinator_access_for(request.user, slug)
     period = access.period_for(group_access, pk)
-    question = get_object_or_404(Question, period=period, pk=question_pk)
+    question = access.object_or_404(period.questions.all(), pk=question_pk)
     try:
         offset = -1 if request.POST.get("direction") == "up" else 1
-        services.question_move(question=question, offset=offset)
+        services.question_move(question=question, offset=offset, by=request.user)
     except services.WorkflowError as error:
         messages.error(request, str(error))
     return redirect("activities:question_list", slug=slug, pk=period.pk)
@@ -434,7 +434,9 @@ def _save_answers(request, group_access, period, organisation):
     if record_action is not None:
         verb, spec, record_pk = record_action
         if record_pk is not None:
-            record = get_object_or_404(spec.model, organisation=organisation, pk=record_pk)
+            record = access.object_or_404(
+                spec.model.objects.filter(organisation=organisation), pk=record_pk
+            )
         if verb in {"add", "edit"}:
             key = f"new-{spec.slug}" if verb == "add" else f"{spec.slug}-{record_pk}"
             record_form = spec.form_class(
@@ -536,9 +538,7 @@ def _reply_forms(request):
 def _save_replies(request, submission, replies):
     """Replies typed beside the answers (checked with them) are saved with them."""
     for thread_pk, reply in replies.items():
-        thread = get_object_or_404(
-            Comment, submission=submission, thread__isnull=True, pk=thread_pk
-        )
+        thread = access.object_or_404(_threads(submission), pk=thread_pk)
         services.comment_add(
             submission=submission, by=request.user, text=reply.cleaned_data["text"], thread=thread
         )
@@ -613,6 +613,11 @@ def submission_autosave(request, slug, pk, org_pk):
     )
 
 
+def _threads(submission):
+    """The comments that start a thread on this submission (replies and resolving go to them)."""
+    return Comment.objects.filter(submission=submission, thread__isnull=True)
+
+
 def _reviewed_submission(request, slug, pk, org_pk):
     group_access, period, organisation = _find_submission_target(request, slug, pk, org_pk)
     submission = get_object_or_404(Submission, period=period, organisation=organisation)
@@ -668,15 +673,13 @@ def comment_add(request, slug, pk, org_pk):
     group_access, submission = _reviewed_submission(request, slug, pk, org_pk)
     thread = None
     if request.POST.get("thread"):
-        thread = get_object_or_404(
-            Comment, submission=submission, thread__isnull=True, pk=request.POST["thread"]
-        )
+        thread = access.object_or_404(_threads(submission), pk=request.POST["thread"])
     elif not group_access.is_coordinator:
         raise PermissionDenied
     question = None
     if request.POST.get("question"):
-        question = get_object_or_404(
-            Question, period=submission.period, pk=request.POST["question"]
+        question = access.object_or_404(
+            submission.period.questions.all(), pk=request.POST["question"]
         )
     form = CommentForm(request.POST)
     if form.is_valid():
@@ -702,7 +705,7 @@ def comment_resolve(request, slug, pk, org_pk, comment_pk):
     """The coordinator marks a comment thread as resolved."""
     group_access, submission = _reviewed_submission(request, slug, pk, org_pk)
     group_access.require_coordinator()
-    comment = get_object_or_404(Comment, submission=submission, thread__isnull=True, pk=comment_pk)
+    comment = access.object_or_404(_threads(submission), pk=comment_pk)
     services.comment_resolve(comment=comment, by=request.user)
     messages.success(request, _("The comment was marked as resolved."))
     return redirect(
@@ -716,7 +719,7 @@ def comment_resolve(request, slug, pk, org_pk, comment_pk):
 def answer_versions(request, slug, pk, org_pk, question_pk):
     """Every saved version of one answer; two of them compared word by word."""
     group_access, submission = _reviewed_submission(request, slug, pk, org_pk)
-    question = get_object_or_404(Question, period=submission.period, pk=question_pk)
+    question = access.object_or_404(submission.period.questions.all(), pk=question_pk)
     versions = list(
         AnswerVersion.objects.filter(answer__submission=submission, answer__question=question)
         .select_related("created_by")

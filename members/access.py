@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
+from . import audit
 from .models import CoordinationGroup, Membership, Organisation, Role, User
 
 
@@ -131,9 +131,9 @@ def group_access_for(user, slug):
     if memberships:
         group = memberships[0].group
     elif user.is_superuser:
-        group = get_object_or_404(CoordinationGroup, slug=slug)
+        group = object_or_404(CoordinationGroup, slug=slug)
     else:
-        raise Http404
+        refuse(CoordinationGroup, slug=slug)
     role = None
     organisation_ids = set()
     for membership in memberships:
@@ -148,14 +148,45 @@ def coordinator_access_for(user, slug):
     return group_access_for(user, slug).require_coordinator()
 
 
+def object_or_404(scope, **asked):
+    """The object `asked` for among those the person may reach (`scope`: a queryset that
+    starts from their group or organisation, or a model); anything else is a 404.
+
+    Every view looks objects up by id through here, so that each refusal is logged."""
+    queryset = scope._default_manager.all() if isinstance(scope, type) else scope
+    try:
+        return queryset.get(**asked)
+    except queryset.model.DoesNotExist:
+        refuse(queryset.model, **asked)
+
+
+def refuse(model, **asked):
+    """Answer 404 and log it, for the site operator only (the line has no group, so no
+    coordinator reads it: their log would otherwise tell them which ids exist elsewhere).
+
+    `security.refused` when such an object exists out of the person's reach (another
+    group's, another organisation's), `security.not_found` when none does. Both cost the
+    same one query and one insert, so the time of the 404 does not tell them apart."""
+    exists = model._base_manager.filter(**asked).exists()
+    person, path = audit.requester()
+    audit.record(
+        "security.refused" if exists else "security.not_found",
+        actor=person,
+        object_type=model._meta.label_lower,
+        object_id="/".join(str(value) for value in asked.values()),
+        detail=path,
+    )
+    raise Http404
+
+
 def organisation_for(access, pk):
     """An organisation of the person's group; another group's is a 404."""
-    return get_object_or_404(Organisation, group=access.group, pk=pk)
+    return object_or_404(Organisation.objects.filter(group=access.group), pk=pk)
 
 
 def person_for(access, pk):
     """A person with a role (active or not) in the group; anyone else is a 404."""
-    return get_object_or_404(User.objects.filter(memberships__group=access.group).distinct(), pk=pk)
+    return object_or_404(User.objects.filter(memberships__group=access.group).distinct(), pk=pk)
 
 
 # Reporting: periods and submissions.
@@ -165,7 +196,7 @@ def period_for(access, pk):
     """A period of the person's group; another group's is a 404."""
     from activities.models import Period
 
-    return get_object_or_404(Period.objects.select_related("group"), group=access.group, pk=pk)
+    return object_or_404(Period.objects.select_related("group").filter(group=access.group), pk=pk)
 
 
 def may_read_submission(access, organisation):

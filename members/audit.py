@@ -10,6 +10,7 @@ from .emails import lockout_key
 from .models import AuditEvent
 
 _client_ip = contextvars.ContextVar("client_ip", default=None)
+_request = contextvars.ContextVar("request", default=None)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
 
 
@@ -49,8 +50,23 @@ def lockout_username(request, credentials):
     return lockout_key((credentials or {}).get("username", ""))
 
 
-def record(action, *, actor=None, group=None, obj=None, organisation=None, detail="", ip=None):
-    """Write one audit event. `action` is a namespaced code: 'activities.submission.approved'."""
+def record(
+    action,
+    *,
+    actor=None,
+    group=None,
+    obj=None,
+    organisation=None,
+    detail="",
+    ip=None,
+    object_type="",
+    object_id="",
+):
+    """Write one audit event. `action` is a namespaced code: 'activities.submission.approved'.
+
+    The object is named by its `audit_label` when the model has one (a comment or a need
+    is named by its text otherwise, and texts are never logged), else by str(obj).
+    `object_type` and `object_id` name an object without loading it (a refused id)."""
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
     if organisation is None and obj is not None:
@@ -61,23 +77,34 @@ def record(action, *, actor=None, group=None, obj=None, organisation=None, detai
         actor_email=clean(getattr(actor, "email", ""), 254),
         group=group,
         organisation=clean(organisation or ""),
-        object_type=obj._meta.label_lower if obj is not None else "",
-        object_id=str(obj.pk) if obj is not None else "",
-        object_repr=clean(obj) if obj is not None else "",
+        object_type=obj._meta.label_lower if obj is not None else clean(object_type, 60),
+        object_id=str(obj.pk) if obj is not None else clean(object_id, 40),
+        object_repr=clean(getattr(obj, "audit_label", obj)) if obj is not None else "",
         ip=ip or _client_ip.get(),
         detail=clean(detail, 300),
     )
 
 
+def requester():
+    """(person, path) of the request being answered; (None, "") outside a request."""
+    request = _request.get()
+    if request is None:
+        return None, ""
+    return getattr(request, "user", None), request.path
+
+
 class AuditContextMiddleware:
-    """Makes the client's address available to record() during the request."""
+    """Makes the client's address (and, for refusals, the person and path) available to
+    record() during the request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         token = _client_ip.set(client_ip(request))
+        request_token = _request.set(request)
         try:
             return self.get_response(request)
         finally:
+            _request.reset(request_token)
             _client_ip.reset(token)

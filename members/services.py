@@ -33,10 +33,23 @@ def site_url(path):
     return settings.SITE_URL.rstrip("/") + path
 
 
-def organisation_create(*, group, name, short_name, email="", joined_on=None, left_on=None):
+def _organisation_changed(action, organisation, by, detail=""):
+    audit.record(
+        f"members.organisation.{action}",
+        actor=by,
+        group=organisation.group,
+        obj=organisation,
+        organisation=organisation.name,
+        detail=detail,
+    )
+
+
+def organisation_create(
+    *, group, name, short_name, email="", joined_on=None, left_on=None, by=None
+):
     with transaction.atomic():
         last = group.organisations.aggregate(last=Max("order"))["last"]
-        return Organisation.objects.create(
+        organisation = Organisation.objects.create(
             group=group,
             name=name,
             short_name=short_name,
@@ -45,9 +58,24 @@ def organisation_create(*, group, name, short_name, email="", joined_on=None, le
             left_on=left_on,
             order=(last or 0) + 1,
         )
+        _organisation_changed("created", organisation, by)
+    return organisation
 
 
-def organisation_move(*, organisation, offset):
+def organisation_update(*, organisation, by=None, **fields):
+    """Change an organisation's name, address or dates; a date in `left_on` records that
+    it has left the group (its history is kept). The log names the changed fields."""
+    with transaction.atomic():
+        saved = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        changed = [name for name, value in fields.items() if getattr(saved, name) != value]
+        for name, value in fields.items():
+            setattr(organisation, name, value)
+        organisation.save(update_fields=list(fields))
+        _organisation_changed("updated", organisation, by, detail=", ".join(changed))
+    return organisation
+
+
+def organisation_move(*, organisation, offset, by=None):
     """Move an organisation up (offset -1) or down (+1) in its group's display order."""
     with transaction.atomic():
         siblings = list(
@@ -62,6 +90,7 @@ def organisation_move(*, organisation, offset):
         for position, sibling in enumerate(siblings, start=1):
             sibling.order = position
         Organisation.objects.bulk_update(siblings, ["order"])
+        _organisation_changed("moved", organisation, by, detail="up" if offset < 0 else "down")
 
 
 def invitation_create(*, group, email, full_name, role, organisation, by):

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Exists, OuterRef, Prefetch
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
@@ -88,7 +88,9 @@ def organisation_create(request, slug):
     group_access = access.coordinator_access_for(request.user, slug)
     form = OrganisationForm(request.POST or None, group=group_access.group)
     if request.method == "POST" and form.is_valid():
-        organisation = services.organisation_create(group=group_access.group, **form.cleaned_data)
+        organisation = services.organisation_create(
+            group=group_access.group, by=request.user, **form.cleaned_data
+        )
         messages.success(request, _("%(name)s was added.") % {"name": organisation.name})
         return redirect("members:organisation_list", slug=slug)
     return render(
@@ -104,7 +106,9 @@ def organisation_edit(request, slug, pk):
     organisation = access.organisation_for(group_access, pk)
     form = OrganisationForm(request.POST or None, instance=organisation, group=group_access.group)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.organisation_update(
+            organisation=organisation, by=request.user, **form.cleaned_data
+        )
         messages.success(request, _("%(name)s was saved.") % {"name": organisation.name})
         return redirect("members:organisation_list", slug=slug)
     return render(
@@ -125,7 +129,7 @@ def organisation_move(request, slug, pk):
     group_access = access.coordinator_access_for(request.user, slug)
     organisation = access.organisation_for(group_access, pk)
     offset = -1 if request.POST.get("direction") == "up" else 1
-    services.organisation_move(organisation=organisation, offset=offset)
+    services.organisation_move(organisation=organisation, offset=offset, by=request.user)
     return redirect("members:organisation_list", slug=slug)
 
 
@@ -184,7 +188,7 @@ def person_invite(request, slug):
 def invitation_revoke(request, slug, pk):
     """The coordinator withdraws a pending invitation."""
     group_access = access.coordinator_access_for(request.user, slug)
-    invitation = get_object_or_404(Invitation, group=group_access.group, pk=pk)
+    invitation = access.object_or_404(group_access.group.invitations.all(), pk=pk)
     services.invitation_revoke(invitation=invitation, by=request.user)
     messages.success(
         request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email}

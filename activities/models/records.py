@@ -297,5 +297,10 @@ class Need(Record):
         return self.description[:60]
 
     @property
+    def audit_label(self):
+        """The audit log names a need without its description (members.audit)."""
+        return f"need ({self.kind})"
+
+    @property
     def is_closed(self):
         return self.met_on is not None and self.met_on <= timezone.localdate()

@@ -327,6 +327,11 @@ class Comment(models.Model):
     def __str__(self):
         return self.text[:60]
 
+    @property
+    def audit_label(self):
+        """The audit log names a comment without its text (members.audit)."""
+        return "reply" if self.thread_id else "comment"
+
     @cached_property
     def is_resolved(self):
         return self.resolved_at is not None
