@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from members import access
 from members.sign_in_steps import keeps_typed_text, take_typed_text
-from samordning.fragments import Part, shared_fragment, shared_page
+from samordning.fragments import Part, page_number, shared_fragment, shared_page
 
 from . import services
 from .forms import (
@@ -217,17 +217,20 @@ def question_move(request, slug, pk, question_pk):
 
 
 def my_submissions(request, slug):
-    """A representative's submissions for every period, with their states."""
+    """A representative's submissions for every period, with their states: the same for
+    everyone who represents the same organisations, so it is shared (samordning.fragments)."""
     group_access = access.group_access_for(request.user, slug)
-    return render(
-        request,
-        "activities/my_submissions.html",
-        {
-            "access": group_access,
-            "group": group_access.group,
-            "rows": submissions_of_representative(group_access, request.GET.get("sida")),
-        },
-    )
+    standing = group_access.standing
+    number = page_number(request)
+
+    def context():
+        rows = submissions_of_representative(standing, number)
+        if rows["page"].number != number:
+            raise Http404  # past the last page: no copy of the last one under each number
+        return {"title": _("Our answers"), "rows": rows}
+
+    part = shared_fragment(standing, "activities/_my_submissions_body.html", context, number)
+    return shared_page(request, group_access, part, query={"sida": number} if number > 1 else None)
 
 
 def _find_submission_target(request, slug, pk, org_pk):

@@ -5,8 +5,11 @@ Two ways a change reaches it, so that neither has to be complete alone:
 - every row of a model that belongs to a group, saved or deleted anywhere (a page, a
   command, a task, the shell), raises its group's version in the same transaction; the
   models and their paths to the group are the ones a group export carries
-  (activities.group_transfer.MODELS), and a person's saved details raise every group they
-  belong to (their name shows on its pages);
+  (activities.group_transfer.MODELS). A row moved to another group (an organisation to a
+  new group, say) raises the group it left as well, before it is saved. A person's saved
+  details, or their deletion, raise every group they belong to or are named in (as the
+  author of an answer, a comment, a transition, a record, a published version: every
+  watched model's link to a person), since their name shows on its pages;
 - every POST (or other unsafe request) by a signed-in person to a page of the group raises
   it after the view has run, which also covers bulk writes that send no signals
   (QuerySet.update, bulk_create).
@@ -18,10 +21,10 @@ group's pace that costs nothing, and the version is exact: it changes in the tra
 that changes the data, and a rollback takes both back.
 """
 
-from django.db.models import F
-from django.db.models.signals import m2m_changed, post_save, pre_delete
+from django.db.models import F, Q
+from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 
-from .models import CoordinationGroup, User
+from .models import CoordinationGroup, Membership, User
 
 # Saving only these fields changes nothing any group page shows.
 UNSHOWN_USER_FIELDS = frozenset(
@@ -60,10 +63,30 @@ class GroupChangesMiddleware:
         return response
 
 
+# (model, field linking to a person, path from the model to its group), from watch().
+_NAMING = []
+
+
+def touch_groups_showing(user):
+    """Raise every group whose pages may show the person: where they are a member, or
+    named by a row of a watched model. One statement; each part is an indexed lookup by
+    the person's id."""
+    shown = Q(pk__in=Membership.objects.filter(user=user.pk).values("group"))
+    for model, field, lookup in _NAMING:
+        shown |= Q(pk__in=model._base_manager.filter(**{field: user.pk}).values(lookup))
+    touch_groups(pk__in=CoordinationGroup.objects.filter(shown).values("pk"))
+
+
 def _user_saved(sender, instance, update_fields=None, created=False, **kwargs):
     if created or (update_fields is not None and set(update_fields) <= UNSHOWN_USER_FIELDS):
         return
-    touch_groups(memberships__user=instance)
+    touch_groups_showing(instance)
+
+
+def _user_deleted(sender, instance, **kwargs):
+    # Before the deletion clears the person's links (SET_NULL is a bulk update, sending
+    # nothing for the rows it changes).
+    touch_groups_showing(instance)
 
 
 def watch(model, lookup):
@@ -78,18 +101,30 @@ def watch(model, lookup):
         else:
             touch_groups(pk__in=model._base_manager.filter(pk=instance.pk).values(path))
 
+    def moving(sender, instance, **kwargs):
+        # The group the row belongs to before the save: the one it may be leaving.
+        if not instance._state.adding:
+            changed(sender, instance)
+
     def links_changed(sender, instance, action, **kwargs):
         if action.startswith("post_") and isinstance(instance, model):
             changed(sender, instance)
 
     uid = f"group_changes_{model._meta.label_lower}"
+    if lookup != "pk":
+        pre_save.connect(moving, sender=model, weak=False, dispatch_uid=uid + "_move")
     post_save.connect(changed, sender=model, weak=False, dispatch_uid=uid + "_save")
     pre_delete.connect(changed, sender=model, weak=False, dispatch_uid=uid + "_delete")
     for field in model._meta.local_many_to_many:
         m2m_changed.connect(
             links_changed, sender=field.remote_field.through, weak=False, dispatch_uid=uid
         )
+    for field in model._meta.concrete_fields:
+        naming = (model, field.attname, lookup)
+        if field.is_relation and field.related_model is User and naming not in _NAMING:
+            _NAMING.append(naming)
 
 
 def connect():
     post_save.connect(_user_saved, sender=User, dispatch_uid="group_changes_user")
+    pre_delete.connect(_user_deleted, sender=User, dispatch_uid="group_changes_user_delete")

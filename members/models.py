@@ -135,6 +135,25 @@ class CoordinationGroup(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, update_fields=None, force_insert=False, **kwargs):
+        """Never writes data_version back: this instance's copy may be older than the
+        row's (read before another change raised it), and writing it would bring back
+        parts kept under versions already used. Only members.changes.touch_groups
+        raises it, in the database."""
+        if not self._state.adding and not force_insert:
+            if update_fields is None:
+                deferred = self.get_deferred_fields()
+                update_fields = [
+                    field.name
+                    for field in self._meta.concrete_fields
+                    if not field.primary_key
+                    and field.name != "data_version"
+                    and field.attname not in deferred
+                ]
+            else:
+                update_fields = [name for name in update_fields if name != "data_version"]
+        super().save(*args, update_fields=update_fields, force_insert=force_insert, **kwargs)
+
 
 class OrganisationQuerySet(models.QuerySet):
     def current(self, on=None):

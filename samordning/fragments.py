@@ -12,16 +12,18 @@ kept in the cache (shared_fragment) under a key made of:
 - the template and what the page is about (an organisation, a period, a page number).
 
 The whole page around such a part (header, menus, footer) is kept per person and page
-address (shared_page), keyed by everything the header shows of the person.
+address (shared_page), keyed by everything the header shows of the person. The address is
+the path and the parameters the view reads (a page number), normalised: other parameters
+in the query string make no new copy of the page.
 
 The permission check runs before the cache is asked, on every request. A shared part is
 rendered without the request and without the person, so it can hold nothing of the
-viewer's. Forms carry a stand-in for the form token, replaced by the viewer's own token
-each time a page is sent.
+viewer's. Forms carry a random stand-in for the form token, replaced by the viewer's own
+token each time a page is sent: only as the value of a form's token field, never in text.
 """
 
-import functools
 import re
+import secrets
 from dataclasses import dataclass
 
 from django.contrib.messages import get_messages
@@ -31,6 +33,7 @@ from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -54,10 +57,9 @@ def fragment_key(standing, template, *about):
     return ":".join(parts)
 
 
-@functools.cache
-def _token_stand_in():
-    """Derived from the secret key: no text typed into the group can contain it."""
-    return salted_hmac("samordning.fragments", "form token").hexdigest()
+# The form token in the forms of a shared part: random for each process, so nobody can
+# know it, and in any case only ever replaced inside a form's token field.
+PART_TOKEN_STAND_IN = secrets.token_urlsafe(32)
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ def shared_fragment(standing, template, context, *about):
             {
                 "access": standing,
                 "group": standing.group,
-                "csrf_token": _token_stand_in(),
+                "csrf_token": PART_TOKEN_STAND_IN,
                 **values,
             },
         )
@@ -96,26 +98,50 @@ def shared_fragment(standing, template, context, *about):
     return Part(title, mark_safe(html), key)  # noqa: S308 - rendered by our own templates
 
 
+def page_number(request, name="sida"):
+    """The page of a list the address asks for: a positive whole number, else 1."""
+    value = request.GET.get(name, "")
+    return max(int(value), 1) if re.fullmatch(r"[0-9]{1,6}", value) else 1
+
+
 # The form token as Django writes it into a form.
-_TOKEN_INPUT = re.compile(r'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
+_TOKEN_INPUT = re.compile(r'<input type="hidden" name="csrfmiddlewaretoken" value="[^"<>]*">')
 
 
-def shared_page(request, group_access, part):
+def _token_input(value):
+    return f'<input type="hidden" name="csrfmiddlewaretoken" value="{value}">'
+
+
+def shared_page(request, group_access, part, *, query=None):
     """The page (shared_page.html) around the part. Around a shared part it is kept for
-    this person at this address, unless messages wait to be shown."""
-    context = {"access": group_access, "group": group_access.group, "part": part}
-    key = _page_key(request, group_access, part)
-    html = cache.get(key) if key else None
-    if html is None:
+    this person at this address, unless messages wait to be shown.
+
+    `query` holds the parameters of the address the view read, normalised ({"sida": 2});
+    the rest of the query string is ignored, both for the key and in the page."""
+    address = request.path
+    if query:
+        address += "?" + urlencode(sorted(query.items()))
+    context = {
+        "access": group_access,
+        "group": group_access.group,
+        "part": part,
+        "page_address": address,
+    }
+    key = _page_key(request, group_access, part, address)
+    kept = cache.get(key) if key else None
+    if kept is None:
         html = render_to_string("shared_page.html", context, request=request)
-        # Every form token on the page (the header's too) becomes the stand-in.
-        html = _TOKEN_INPUT.sub(rf"\g<1>{_token_stand_in()}\g<2>", html)
+        # Every form's token (the header's and the part's) becomes this page's own random
+        # stand-in, which only ever appears as a token field's value.
+        stand_in = secrets.token_urlsafe(32)
+        kept = (stand_in, _TOKEN_INPUT.sub(_token_input(stand_in), html))
         if key:
-            cache.set(key, html, KEPT_SECONDS)
-    return HttpResponse(html.replace(_token_stand_in(), get_token(request)))
+            cache.set(key, kept, KEPT_SECONDS)
+    stand_in, html = kept
+    return HttpResponse(html.replace(_token_input(stand_in), _token_input(get_token(request))))
 
 
-def _page_key(request, group_access, part):
+def _page_key(request, group_access, part, address):
     """Everything the page around the part shows of the person and the address."""
     if part.key is None or get_messages(request):
         return None
@@ -128,7 +154,7 @@ def _page_key(request, group_access, part):
             user.email,
             [(g.pk, g.slug, g.county) for g in groups_for(user)],
             (group_access.is_coordinator, group_access.is_representative),
-            request.get_full_path(),
+            address,
             match.view_name if match is not None else None,
         )
     )

@@ -146,11 +146,15 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Each process remembers what never changes once made (word diffs of two texts, rendered
-# answers); nothing kept here depends on who asks.
+# answers) and the shared page parts and kept pages (samordning.fragments), within a
+# budget of bytes: the least recently used entries go first (samordning.cache).
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", 20_000)},
+        "BACKEND": "samordning.cache.ByteBoundedLocMemCache",
+        "OPTIONS": {
+            "MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", 20_000),
+            "MAX_BYTES": envint("CACHE_MAX_BYTES", 64 * 1024 * 1024),
+        },
     }
 }
 

@@ -10,12 +10,12 @@ import gc
 import pytest
 from axes.signals import user_locked_out
 from django.contrib.auth import signals as auth_signals
-from django.db.models.signals import m2m_changed, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.urls import reverse
 
 from activities.models import Activity, Submission
 from members import changes, sign_in_receivers
-from members.models import AuditEvent, CoordinationGroup, User
+from members.models import AuditEvent, CoordinationGroup, Organisation, User
 
 from .conftest import PASSWORD
 
@@ -35,6 +35,7 @@ def _live(signal, sender):
         (auth_signals.user_logged_out, User, sign_in_receivers.signed_out),
         (user_locked_out, None, sign_in_receivers.locked_out),
         (post_save, User, changes._user_saved),
+        (pre_delete, User, changes._user_deleted),
     ],
 )
 def test_the_sign_in_and_change_receivers_survive_garbage_collection(signal, sender, receiver):
@@ -47,6 +48,12 @@ def test_every_model_a_group_shows_still_raises_its_version_after_collection(mod
     assert "watch.<locals>.changed" in names
     names = {getattr(r, "__qualname__", "") for r in _live(pre_delete, model)}
     assert "watch.<locals>.changed" in names
+
+
+@pytest.mark.parametrize("model", [Organisation, Submission, Activity])
+def test_a_row_moved_to_another_group_still_raises_the_old_one_after_collection(model):
+    names = {getattr(r, "__qualname__", "") for r in _live(pre_save, model)}
+    assert "watch.<locals>.moving" in names
 
 
 def test_activity_target_group_links_raise_the_version_after_collection():
