@@ -22,6 +22,25 @@ def pytest_configure(config):
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 
+def run_task_queue():
+    """With production settings background work (mail) waits in the database task queue:
+    work it off as `manage.py db_worker` does beside the web server. With the immediate
+    backend (DEBUG on) it has already run."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+
+def sent_mail():
+    """The mails delivered so far (Django's test outbox), once the task queue is worked off."""
+    from django.core import mail
+
+    run_task_queue()
+    return mail.outbox
+
+
 def make_person(email, full_name="", **fields):
     return User.objects.create_user(email, PASSWORD, full_name=full_name or email, **fields)
 

@@ -16,7 +16,6 @@ from html.parser import HTMLParser
 
 import pytest
 from django import forms
-from django.core import mail
 from django.db.models import Value
 from django.db.models.functions import MD5, Concat, Left
 from django.test import Client
@@ -42,7 +41,7 @@ from activities.report_forms import PublishForm
 from members.models import Invitation, Organisation, Role, User
 from samordning.text import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 
-from .conftest import PASSWORD, answer, make_period, make_report
+from .conftest import PASSWORD, answer, make_period, make_report, sent_mail
 from .hostile import CORPUS
 
 pytestmark = pytest.mark.django_db
@@ -783,7 +782,7 @@ def test_publishing_keeps_the_change_note_or_refuses_it(
     version = report.versions.latest("number")
     assert response.status_code == 302
     assert version.change_note == note.strip()
-    for message in mail.outbox:
+    for message in sent_mail():
         html = Shape(message.alternatives[0][0])
         assert {tag for tag, _ in html.elements} <= {"html", "body", "p", "a"}
         assert html.live == []

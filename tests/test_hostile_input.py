@@ -6,7 +6,6 @@ import io
 from html.parser import HTMLParser
 
 import pytest
-from django.core import mail
 from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
@@ -18,7 +17,7 @@ from activities.report_content import compile_content, report_create
 from activities.report_render import LockedURLFetcher, render_docx, render_pdf
 from samordning.text import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, render_markdown
 
-from .conftest import make_period
+from .conftest import make_period, sent_mail
 from .hostile import CORPUS
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "#")
@@ -170,6 +169,6 @@ def test_e_mails_carry_hostile_text_as_text(world, django_capture_on_commit_call
             by=world.coordinator,
             reason="<script>alert(1)</script> <img src=x onerror=alert(1)>",
         )
-    html = mail.outbox[-1].alternatives[0][0]
+    html = sent_mail()[-1].alternatives[0][0]
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;" in html
