@@ -13,7 +13,6 @@ from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.models import FileField
-from django.test import override_settings
 from django.urls import reverse
 
 from activities import group_transfer
@@ -40,7 +39,7 @@ from members.models import (
     Role,
     User,
 )
-from samordning.demo import DEMO_PASSWORD
+from samordning.demo import DEMO_PASSWORD, load_demo
 
 from .conftest import PASSWORD, answer, make_period, make_records, make_report, make_version
 
@@ -158,11 +157,10 @@ def _backdate_automatic_times():
             model._base_manager.update(**dict.fromkeys(fields, MOMENT))
 
 
-@override_settings(DEBUG=True)
 def test_the_demo_group_comes_back_whole_after_export_deletion_and_import(
     db, tmp_path, media_root, client
 ):
-    call_command("demo", stdout=StringIO())
+    load_demo()
     group = CoordinationGroup.objects.get(slug="vasterbotten")
     coordinator = User.objects.get(email="samordnare@example.org")
     # What the demo lacks: an uploaded file, a resolved thread, a period locked by an

@@ -23,10 +23,8 @@ from .conftest import approved, make_past_period, make_period
 
 
 @pytest.fixture
-def demo(db, settings):
-    settings.DEBUG = True
+def demo(db):
     load_demo()
-    settings.DEBUG = False
     return ReportVersion.objects.get()
 
 

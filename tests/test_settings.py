@@ -1,6 +1,7 @@
 """Settings come from the environment; production refuses to start half-configured."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ import pytest
 from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
+SETTINGS = ROOT / "samordning" / "settings.py"
 PRODUCTION = {
     "DEBUG": "0",
     "SECRET_KEY": "a-long-and-random-production-secret-" + "x9Kq2" * 8,
@@ -16,27 +18,32 @@ PRODUCTION = {
 }
 
 
+def _environment(**env):
+    """This process's environment without anything the settings read (CI runs the suite
+    with production settings), plus `env`."""
+    read = set(re.findall(r'env(?:bool|int|list)?\(\s*"([A-Z_]+)"', SETTINGS.read_text()))
+    dropped = read | {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return {k: v for k, v in os.environ.items() if k not in dropped} | env
+
+
 def _manage(*args, **env):
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if k
-        not in {
-            "DEBUG",
-            "SECRET_KEY",
-            "ALLOWED_HOSTS",
-            "DJANGO_SETTINGS_MODULE",
-            "DJANGO_ALLOW_ASYNC_UNSAFE",
-        }
-    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**clean, **env},
+        env=_environment(**env),
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_the_clean_environment_leaves_out_what_the_settings_read(monkeypatch):
+    monkeypatch.setenv("SECURE_SSL_REDIRECT", "0")
+    monkeypatch.setenv("DATABASE_URL", "postgres://x@127.0.0.1/y")
+    monkeypatch.setenv("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+    clean = _environment(DEBUG="0")
+    assert not {"SECURE_SSL_REDIRECT", "DATABASE_URL", "TASKS_BACKEND"} & set(clean)
+    assert clean["DEBUG"] == "0" and "PATH" in clean
 
 
 def test_check_deploy_is_clean_in_production():
@@ -70,9 +77,7 @@ def test_the_embedded_default_is_sqlite_in_the_project_folder():
         "import django; django.setup(); from django.conf import settings;"
         "d = settings.DATABASES['default']; print(d['ENGINE'], d['NAME'], settings.DEBUG)"
     )
-    clean = {
-        k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL", "SECRET_KEY"}
-    } | {"DJANGO_SETTINGS_MODULE": "samordning.settings"}
+    clean = _environment(DJANGO_SETTINGS_MODULE="samordning.settings")
     result = subprocess.run(
         [
             sys.executable,
@@ -125,8 +130,7 @@ def test_production_sets_hsts_and_secure_cookies():
         " s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE,"
         " s.SECURE_SSL_REDIRECT)"
     )
-    env = {**os.environ, **PRODUCTION, "DJANGO_SETTINGS_MODULE": "samordning.settings"}
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    env = _environment(**PRODUCTION, DJANGO_SETTINGS_MODULE="samordning.settings")
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )

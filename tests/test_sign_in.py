@@ -1,4 +1,3 @@
-from django.test import override_settings
 from django.urls import reverse
 
 from members.models import User
@@ -61,7 +60,6 @@ def test_the_sign_in_page_is_in_swedish_by_default(client, db):
     assert "E-postadress" in page
 
 
-@override_settings(DEBUG=True)
 def test_every_demo_person_signs_in_and_sees_their_start_page(client, db):
     load_demo()
     for email, what in demo_sign_ins():

@@ -46,6 +46,30 @@ def allow_orm_beside_playwright():
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
+class _ThroughTheApplication:
+    """Static files reach the application, where WhiteNoise serves them as in production
+    (with DEBUG off: the collected files under their hashed names), instead of Django's
+    test handler, which knows only the source folders."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        return self.application(environ, start_response)
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    """pytest-django's live server, serving static files through the application."""
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("localhost", start=False)
+    server.thread.static_handler = _ThroughTheApplication
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def browser():
     """A browser per test, so no event loop outlives the browser tests."""

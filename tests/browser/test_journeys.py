@@ -16,9 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def demo(transactional_db):
-    with override_settings(
-        DEBUG=True, EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"
-    ):
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
         load_demo()
 
 
