@@ -26,11 +26,16 @@ def run_task_queue():
     """With production settings background work (mail) waits in the database task queue:
     work it off as `manage.py db_worker` does beside the web server. With the immediate
     backend (DEBUG on) it has already run."""
+    from unittest import mock
+
     from django.conf import settings
     from django.core.management import call_command
 
     if settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
-        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+        # The worker checks its database connection between tasks; inside a test's
+        # transaction that would close it (and end the test), so only that check is off.
+        with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+            call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 
 
 def sent_mail():
