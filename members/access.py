@@ -7,7 +7,7 @@ is a 404 (we do not confirm that it exists); a role too weak is a 403.
 import functools
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.http import Http404
 
@@ -158,6 +158,9 @@ def object_or_404(scope, **asked):
         return queryset.get(**asked)
     except queryset.model.DoesNotExist:
         refuse(queryset.model, **asked)
+    except (ValueError, ValidationError):
+        # Not an id at all ("abc" where a number belongs): nothing was guessed.
+        raise Http404 from None
 
 
 def refuse(model, **asked):

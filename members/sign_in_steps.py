@@ -76,10 +76,6 @@ def step_due(request):
     return None
 
 
-def signed_in_fully(request):
-    return step_due(request) is None
-
-
 def keeps_typed_text(keep):
     """Marks a view whose form text must survive an interrupted sign-in. `keep(request,
     **view_kwargs)` returns the fields worth keeping (within the form's limits) or None;

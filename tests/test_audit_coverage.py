@@ -11,7 +11,7 @@ from django.utils import timezone
 from activities.models import Activity, Collaboration, Need, Period, SteeringDocument
 from members.models import AuditEvent
 
-from .conftest import make_activity, make_period, make_report, make_version
+from .conftest import answer, make_activity, make_period, make_report, make_version
 
 SECRET = "Hemlig uppgift om pågående insats"
 
@@ -134,6 +134,17 @@ def test_an_id_nobody_has_is_a_404_logged_as_not_found(world, client):
         str(missing),
         url,
     )
+
+
+def test_a_malformed_id_is_a_404_not_a_server_error(world, client):
+    period = make_period(world.group)
+    answer(period, world.org_a, world.rep_a, {1: "Vi arbetar."}, submit=True)
+    client.force_login(world.coordinator)
+    url = reverse("activities:comment_add", args=[world.group.slug, period.pk, world.org_a.pk])
+    for field in ("thread", "question"):
+        response = client.post(url, {field: "abc", "text": "Utveckla gärna."})
+        assert response.status_code == 404
+    assert _lines("security.") == []
 
 
 def test_ones_own_objects_open_without_a_refusal_line(world, client):
