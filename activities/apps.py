@@ -8,10 +8,9 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("Reporting and reports")
 
     def ready(self):
+        from activities.transfer.services import MODELS
         from members import changes
         from members.models import AuditEvent
-
-        from .group_transfer import MODELS
 
         # Every model a group export carries shows on the group's pages, except the audit
         # log, which is never shared between people and is written on reading too.

@@ -1,6 +1,9 @@
 from django.urls import path, register_converter
 
-from . import record_views, report_views, status_views, views
+from activities.records import views as record_views
+from activities.reporting import views
+from activities.reports import views as report_views
+from activities.status import views as status_views
 
 
 class RecordKindConverter:

@@ -88,8 +88,9 @@ def setup_django(database):
 def time_report(group):
     """Compile and render a year's report of one group; publish it once."""
     from activities.models import Period
-    from activities.report_content import compile_content, report_create
-    from activities.report_render import render_docx, render_pdf
+    from activities.reports.content import compile_content
+    from activities.reports.render import render_docx, render_pdf
+    from activities.reports.services import report_create
 
     periods = list(Period.objects.filter(group=group).order_by("-starts_on")[1:5])
     report = report_create(group=group, first_period=periods[-1], last_period=periods[0])

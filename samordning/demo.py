@@ -6,8 +6,10 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from activities import services as reporting
 from activities.models import AnswerVersion, Period, Submission, SubmissionStatus, Transition
+from activities.records import services as record_services
+from activities.reporting import services as reporting
+from activities.reports import services as report_services
 from members.models import CoordinationGroup, Membership, Organisation, Role, User
 
 from .demo_answers import ANSWERS, QUESTION_COMMENT, REPLY, RETURN_REASON
@@ -235,7 +237,7 @@ def _records(group, current_start):
 
     if Activity.objects.filter(organisation__group=group).exists():
         return
-    reporting.target_groups_seed(group=group)
+    record_services.target_groups_seed(group=group)
     organisations = {o.short_name: o for o in group.organisations.all()}
     targets = {t.name: t for t in TargetGroup.objects.filter(group=group)}
 
@@ -396,7 +398,7 @@ RELATED = [
 def _reports(group):
     """One published report over the two past quarters and a draft for the current one."""
     from activities.models import RelatedReport, ReportSection, ReportSignatory
-    from activities.report_content import report_create
+    from activities.reports.services import report_create
 
     if group.reports.exists():
         return
@@ -423,7 +425,7 @@ def _reports(group):
         RelatedReport(report=report, order=i, title=t, author=a, published=d, link=link)
         for i, (t, a, d, link) in enumerate(RELATED, 1)
     )
-    reporting.report_publish(
+    report_services.report_publish(
         report=report, by=coordinator, change_note="Första versionen.", is_public=True
     )
     report_create(group=group, first_period=current, last_period=current)

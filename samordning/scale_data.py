@@ -48,9 +48,10 @@ from activities.models import (
     Transition,
 )
 from activities.models.records import DEFAULT_TARGET_GROUPS
-from activities.questionnaire import DEFAULT_QUESTIONS
-from activities.report_content import CONTENT_VERSION, span_label
-from activities.services import DEFAULT_DAYS_TO_ANSWER, plain_text, quarter_of
+from activities.reporting.questionnaire import DEFAULT_QUESTIONS
+from activities.reporting.services import DEFAULT_DAYS_TO_ANSWER, quarter_of
+from activities.reports.content import CONTENT_VERSION, span_label
+from activities.reports.services import plain_text
 from members.models import CoordinationGroup, Membership, Organisation, Role, User
 from samordning.text import render_markdown, render_markdown_with_footnotes
 

@@ -1,52 +1,16 @@
-"""Site-wide views: the start page, the group start page, the language switch, health."""
+"""Site-wide views: the language switch, health, the accessibility statement, the error
+pages, and the benchmark's floor."""
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language as django_set_language
 
-from activities.status import group_overview
-from members import access, sign_in_steps
-from members.models import Membership
-
-from .fragments import shared_fragment, shared_page
-
-
-def home(request):
-    """Send a person to their group; someone in several groups chooses one."""
-    groups = list(access.groups_for(request.user))
-    if len(groups) == 1:
-        return redirect("group_home", slug=groups[0].slug)
-    return render(request, "home.html", {"groups": groups})
-
-
-def group_home(request, slug):
-    """The group's start page, for everyone in the group: this period at a glance, what
-    waits for me, the latest report and recent activities."""
-    group_access = access.group_access_for(request.user, slug)
-    standing = group_access.standing
-    part = shared_fragment(standing, "_group_home_body.html", lambda: group_home_body(standing))
-    return shared_page(request, group_access, part)
-
-
-def group_home_body(standing):
-    group = standing.group
-    return {
-        "title": group.name,
-        "coordinators": Membership.objects.active()
-        .filter(group=group, role="coordinator")
-        .select_related("user")
-        .order_by("user__full_name"),
-        "represented": group.organisations.filter(pk__in=standing.organisation_ids).order_by(
-            "order"
-        ),
-        "organisations": group.organisations.current().order_by("order", "name"),
-        **group_overview(standing),
-    }
+from members import sign_in_steps
 
 
 @login_not_required
@@ -89,7 +53,7 @@ def csrf_failure(request, reason=""):
     token, to a person signed in fully; anyone else is sent to sign in (or give their
     code) with the text kept, as on the page itself. Nothing is lost and nothing is saved
     without a new press on Save."""
-    from activities.views import show_answers_after_csrf_failure
+    from activities.reporting.views import show_answers_after_csrf_failure
 
     match = resolve_or_none(request.path_info)
     keeps_text = match is not None and hasattr(match.func, "keep_typed_text")

@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from activities import services as activity_services
 from activities.models import Submission, SubmissionStatus
+from activities.reporting import services as activity_services
 from members.models import CoordinationGroup, Membership, Organisation, Role, User
 
 PASSWORD = "ett-långt-lösenord-för-test"
@@ -229,7 +229,7 @@ def make_records(organisation, partner, n=1):
 
 
 def make_report(group, periods=None):
-    from activities.report_content import report_create
+    from activities.reports.services import report_create
 
     periods = periods or [make_period(group)]
     return report_create(group=group, first_period=periods[0], last_period=periods[-1])
@@ -240,7 +240,7 @@ def make_version(report, is_public=False, number=1):
     from django.core.files.base import ContentFile
 
     from activities.models import ReportVersion
-    from activities.report_content import compile_content
+    from activities.reports.content import compile_content
 
     version = ReportVersion(
         report=report,

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from activities import services
+from activities.reporting import services
 from members.models import AuditEvent
 
 from .conftest import PASSWORD, answer, make_period

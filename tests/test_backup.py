@@ -8,7 +8,8 @@ import psycopg2
 import pytest
 from django.db import connection
 
-from activities import services
+from activities.reporting import services
+from activities.reports import services as report_services
 
 from .conftest import answer, make_activity, make_period, make_report
 
@@ -47,7 +48,7 @@ def test_a_dump_restores_into_an_empty_database_with_nothing_lost(world, tmp_pat
     submission = answer(period, world.org_a, world.rep_a, {1: "Svar", 2: "Uppdrag"}, submit=True)
     services.submission_approve(submission=submission, by=world.coordinator)
     make_activity(world.org_a, title="Utbildning")
-    services.report_publish(report=make_report(world.group, [period]), by=world.coordinator)
+    report_services.report_publish(report=make_report(world.group, [period]), by=world.coordinator)
 
     source = connection.settings_dict["NAME"]
     restored = f"{source}_restored"

@@ -15,7 +15,6 @@ from django.db import connection
 from django.db.models import FileField
 from django.urls import reverse
 
-from activities import group_transfer
 from activities.models import (
     Activity,
     Collaboration,
@@ -27,7 +26,8 @@ from activities.models import (
     SteeringDocument,
     Submission,
 )
-from activities.record_kinds import KINDS
+from activities.records.kinds import KINDS
+from activities.transfer import services as group_transfer
 from members import audit
 from members.models import (
     AuditEvent,

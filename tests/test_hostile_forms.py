@@ -23,8 +23,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from activities import services
-from activities.forms import CommentForm, ReasonForm
 from activities.models import (
     Comment,
     RelatedReport,
@@ -36,8 +34,10 @@ from activities.models import (
     SubmissionStatus,
     Transition,
 )
-from activities.record_kinds import KINDS
-from activities.report_forms import PublishForm
+from activities.records.kinds import KINDS
+from activities.reporting import services
+from activities.reporting.forms import CommentForm, ReasonForm
+from activities.reports.forms import PublishForm
 from members.models import Invitation, Organisation, Role, User
 from samordning.text import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 

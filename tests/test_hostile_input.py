@@ -11,10 +11,11 @@ from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from activities import services
 from activities.models import ANSWER_MAX_LENGTH, Activity, Submission
-from activities.report_content import compile_content, report_create
-from activities.report_render import LockedURLFetcher, render_docx, render_pdf
+from activities.reporting import services
+from activities.reports.content import compile_content
+from activities.reports.render import LockedURLFetcher, render_docx, render_pdf
+from activities.reports.services import report_create
 from samordning.text import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, render_markdown
 
 from .conftest import make_period, sent_mail

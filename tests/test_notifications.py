@@ -7,9 +7,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from activities import services
 from activities.models import Comment, SubmissionStatus, Transition
-from activities.reminders import send_reminders
+from activities.reporting import services
+from activities.reporting.reminders import send_reminders
+from activities.reports import services as report_services
 from members.models import MailStatus, OutgoingMail
 from members.notifications import deliver_due, send_digests
 
@@ -74,7 +75,7 @@ def test_an_approval_tells_the_organisations_representatives(world, period, comm
 def test_a_published_report_tells_the_whole_group_and_nobody_else(world, period, commit):
     report = make_report(world.group, [period])
     with commit():
-        services.report_publish(report=report, by=world.coordinator)
+        report_services.report_publish(report=report, by=world.coordinator)
     assert _to(sent_mail()) == sorted(
         [
             "samordnare@example.org",

@@ -5,8 +5,9 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from activities import services
 from activities.models import Submission, SubmissionStatus, Transition
+from activities.reporting import services
+from activities.reports import services as report_services
 
 from .conftest import answer, make_period, make_report
 
@@ -81,7 +82,7 @@ def test_ten_parallel_identical_publishes_make_one_version(world):
     period = make_period(world.group)
     report = make_report(world.group, [period])
     results = _in_parallel(
-        10, lambda i: services.report_publish(report=report, by=world.coordinator)
+        10, lambda i: report_services.report_publish(report=report, by=world.coordinator)
     )
     assert all(kind == "ok" for kind, _ in results), results
     assert report.versions.count() == 1

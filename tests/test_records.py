@@ -12,15 +12,16 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from activities import services
 from activities.models import Activity, Collaboration, Need, SteeringDocument, TargetGroup
+from activities.records import services as record_services
+from activities.reporting import services
 
 from .conftest import answer, make_activity, make_period, make_records
 
 
 @pytest.fixture
 def targets(world):
-    services.target_groups_seed(group=world.group)
+    record_services.target_groups_seed(group=world.group)
     return {t.name: t for t in TargetGroup.objects.filter(group=world.group)}
 
 

@@ -15,8 +15,14 @@ from docx import Document
 from pypdf import PdfReader
 
 from activities.models import Activity, Report, ReportVersion, Submission
-from activities.report_content import compile_content, public_edition, report_create
-from activities.report_render import LockedURLFetcher, render_docx, render_html_document, render_pdf
+from activities.reports.content import compile_content, public_edition
+from activities.reports.render import (
+    LockedURLFetcher,
+    render_docx,
+    render_html_document,
+    render_pdf,
+)
+from activities.reports.services import report_create
 from samordning.demo import load_demo
 
 from .conftest import approved, make_past_period, make_period

@@ -22,7 +22,7 @@ from activities.models import (
     Submission,
     Transition,
 )
-from activities.report_content import compile_content
+from activities.reports.content import compile_content
 from members.models import CoordinationGroup, Role, User
 from samordning.scale_data import SCALE_PASSWORD, _html
 from samordning.text import render_markdown

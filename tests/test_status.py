@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from activities.models import Collaboration, Need, SteeringDocument
-from activities.search import stem
+from activities.status.search import stem
 
 from .conftest import (
     answer,

@@ -7,9 +7,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from activities.records import uploads
 from members.models import CoordinationGroup, Organisation
-
-from .. import uploads
 
 __all__ = [
     "Activity",

@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Activity, Collaboration, Need, SteeringDocument
+from activities.models import Activity, Collaboration, Need, SteeringDocument
+
 from .uploads import detect_document_type
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024

@@ -11,7 +11,7 @@ from datetime import date
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import (
+from activities.models import (
     Activity,
     ActivityKind,
     ActivityStatus,
@@ -25,7 +25,8 @@ from .models import (
     SteeringDocumentKind,
     SteeringDocumentStatus,
 )
-from .record_forms import ActivityForm, CollaborationForm, NeedForm, SteeringDocumentForm
+
+from .forms import ActivityForm, CollaborationForm, NeedForm, SteeringDocumentForm
 
 
 def _iso(value):

@@ -12,13 +12,13 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from activities.models import SteeringDocument
 from members import access, audit
 
 from . import services
 from .exports import csv_response, xlsx_response
-from .models import SteeringDocument
-from .record_forms import OrganisationChoiceForm, RecordFilterForm, TargetGroupForm
-from .record_kinds import KINDS, present, record_data
+from .forms import OrganisationChoiceForm, RecordFilterForm, TargetGroupForm
+from .kinds import KINDS, present, record_data
 
 PAGE_SIZE = 25
 

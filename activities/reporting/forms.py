@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import ANSWER_MAX_LENGTH, Period, Question
-from .record_forms import DateInput, TextAreaField
+from activities.models import ANSWER_MAX_LENGTH, Period, Question
+from activities.records.forms import DateInput, TextAreaField
 
 
 class PeriodForm(forms.ModelForm):
@@ -103,10 +103,3 @@ class CommentForm(forms.Form):
     text = TextAreaField(
         label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )
-
-
-class SearchForm(forms.Form):
-    """The search box of the status pages: a NUL, which no database search takes, is
-    refused with a message, as in every other form."""
-
-    q = forms.CharField(label=_("Search"), required=False)

@@ -4,7 +4,7 @@ Questions are data: every period keeps its own copy, and the coordinator may cha
 them while no one has answered yet.
 """
 
-from .models import QuestionKind
+from activities.models import QuestionKind
 
 DEFAULT_QUESTIONS = [
     {

@@ -6,12 +6,12 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from activities.models import Comment, Submission, SubmissionStatus
+from activities.records.kinds import BY_QUESTION_KIND, present, record_data
 from members import access
 from members.models import Organisation
 from samordning.text import cached_word_diff, has_changes, render_markdown
 
-from .models import Comment, Submission, SubmissionStatus
-from .record_kinds import BY_QUESTION_KIND, present, record_data
 from .services import previous_answers
 
 NOT_STARTED = "not_started"

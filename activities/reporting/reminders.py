@@ -9,11 +9,10 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from activities.models import Period, Submission, SubmissionStatus, Transition
 from members.access import coordinators_of, representatives_of
 from members.models import CoordinationGroup, NotificationKind
 from members.notifications import notify
-
-from .models import Period, Submission, SubmissionStatus, Transition
 
 DONE = (SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED)
 

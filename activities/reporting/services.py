@@ -8,41 +8,32 @@ is refused instead of silently overwriting newer text.
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from activities.log import logged
+from activities.models import (
+    EDITABLE_STATUSES,
+    Answer,
+    AnswerVersion,
+    Comment,
+    Period,
+    Question,
+    Submission,
+    SubmissionStatus,
+    Transition,
+)
+from activities.records.reads import records_current_in
+from activities.records.services import target_groups_seed
 from members import audit
-from members.access import coordinators_of, members_of, representatives_of
+from members.access import coordinators_of, representatives_of
 from members.models import NotificationKind
 from members.notifications import notify
 
-from .models import (
-    EDITABLE_STATUSES,
-    Activity,
-    ActivityStatus,
-    Answer,
-    AnswerVersion,
-    Collaboration,
-    Comment,
-    Need,
-    Period,
-    Question,
-    Report,
-    ReportVersion,
-    SteeringDocument,
-    Submission,
-    SubmissionStatus,
-    TargetGroup,
-    Transition,
-)
-from .models.records import DEFAULT_TARGET_GROUPS
 from .questionnaire import DEFAULT_QUESTIONS
-from .record_kinds import KINDS, record_data
-from .report_content import compile_content, public_edition
 
 # Days after a quarter's end that representatives have to answer, by default.
 DEFAULT_DAYS_TO_ANSWER = 15
@@ -89,12 +80,6 @@ def next_quarter(group):
     }
 
 
-def _logged(action, obj, *, by, group, detail=""):
-    """An audit line for a change to a period, question, record or comment: who, which
-    object, never its text (comments and needs are named without it: `audit_label`)."""
-    audit.record(f"activities.{action}", actor=by, group=group, obj=obj, detail=detail)
-
-
 def period_create(*, group, name, starts_on, ends_on, deadline, by=None):
     """Create a period with the questions of the group's latest period, or the defaults."""
     with transaction.atomic():
@@ -109,7 +94,7 @@ def period_create(*, group, name, starts_on, ends_on, deadline, by=None):
         Question.objects.bulk_create(Question(period=period, **fields) for fields in source)
         if previous is None:
             target_groups_seed(group=group)
-        _logged("period.created", period, by=by, group=group)
+        logged("period.created", period, by=by, group=group)
     return period
 
 
@@ -122,7 +107,7 @@ def period_update(*, period, name, starts_on, ends_on, deadline, by=None):
         Period.objects.filter(pk=period.pk).update(
             name=name, starts_on=starts_on, ends_on=ends_on, deadline=deadline
         )
-        _logged("period.updated", period, by=by, group=period.group)
+        logged("period.updated", period, by=by, group=period.group)
 
 
 def period_lock(*, period, by):
@@ -130,7 +115,7 @@ def period_lock(*, period, by):
         if Period.objects.filter(pk=period.pk, locked_at__isnull=True).update(
             locked_at=timezone.now(), locked_by=by
         ):
-            _logged("period.locked", period, by=by, group=period.group)
+            logged("period.locked", period, by=by, group=period.group)
 
 
 def period_unlock(*, period, by=None):
@@ -138,7 +123,7 @@ def period_unlock(*, period, by=None):
         if Period.objects.filter(pk=period.pk, locked_at__isnull=False).update(
             locked_at=None, locked_by=None
         ):
-            _logged("period.unlocked", period, by=by, group=period.group)
+            logged("period.unlocked", period, by=by, group=period.group)
 
 
 # Questions
@@ -170,7 +155,7 @@ def question_create(*, period, title, wording, help_text, kind, by=None):
             help_text=help_text,
             kind=kind,
         )
-        _logged("question.created", question, by=by, group=period.group)
+        logged("question.created", question, by=by, group=period.group)
     return question
 
 
@@ -180,7 +165,7 @@ def question_update(*, question, title, wording, help_text, kind, by=None):
         Question.objects.filter(pk=question.pk).update(
             title=title, wording=wording, help_text=help_text, kind=kind
         )
-        _logged("question.updated", question, by=by, group=question.period.group)
+        logged("question.updated", question, by=by, group=question.period.group)
 
 
 def _renumber(period, ordered):
@@ -196,7 +181,7 @@ def question_delete(*, question, by=None):
     with transaction.atomic():
         period = _lock_questions(question.period)
         # Logged first: once deleted, the question has no id to name.
-        _logged("question.deleted", question, by=by, group=question.period.group)
+        logged("question.deleted", question, by=by, group=question.period.group)
         question.delete()
         _renumber(period, list(period.questions.order_by("number")))
 
@@ -210,7 +195,7 @@ def question_move(*, question, offset, by=None):
         if 0 <= target < len(ordered):
             ordered[index], ordered[target] = ordered[target], ordered[index]
             _renumber(period, ordered)
-            _logged(
+            logged(
                 "question.moved",
                 question,
                 by=by,
@@ -526,196 +511,3 @@ def _logged_on_submission(action, comment, submission, by, detail=""):
         organisation=submission.organisation.name,
         detail=detail,
     )
-
-
-# Records
-
-
-def records_current_in(period, organisation):
-    """{kind slug: [record data]} of the organisation's records in force during the period."""
-    return {
-        slug: [
-            record_data(spec, record)
-            for record in spec.model.objects.filter(organisation=organisation)
-            .current_in(period)
-            .select_related(*spec.select_related)
-            .prefetch_related(*spec.prefetch_related)
-        ]
-        for slug, spec in KINDS.items()
-    }
-
-
-def record_save(*, spec, form, organisation, by):
-    """Create or update a record from a valid form, owned by `organisation`."""
-    with transaction.atomic():
-        record = form.save(commit=False)
-        adding = record._state.adding
-        record.organisation = organisation
-        record.updated_by = by
-        if hasattr(record, "file"):
-            if getattr(form, "detected_type", None):
-                record.file_type = form.detected_type
-                # Stored under the title's name too, not the uploader's.
-                record.file.name = record.download_name
-            if record.file:
-                record.file_name = record.download_name  # follows the title when it changes
-            else:
-                record.file_name = record.file_type = ""
-        record.save()
-        form.save_m2m()
-        _logged(
-            "record.created" if adding else "record.updated",
-            record,
-            by=by,
-            group=organisation.group,
-            detail=", ".join(form.changed_data),
-        )
-    return record
-
-
-def record_close(*, record, by, on=None):
-    """Mark a record as no longer current from today: an activity done, a document no
-    longer in force, a collaboration ended, a need met."""
-    today = on or timezone.localdate()
-    if isinstance(record, Activity):
-        if record.status != ActivityStatus.CANCELLED:
-            record.status = ActivityStatus.DONE
-        record.ends_on = max(record.ends_on or today, record.starts_on)
-    elif isinstance(record, SteeringDocument):
-        record.closed_on = record.closed_on or today
-    elif isinstance(record, Collaboration):
-        record.ended_on = record.ended_on or today
-    elif isinstance(record, Need):
-        record.met_on = record.met_on or today
-    record.updated_by = by
-    with transaction.atomic():
-        record.save()
-        _logged("record.closed", record, by=by, group=record.organisation.group)
-
-
-def target_groups_seed(*, group):
-    """Give a group the default target groups, unless it already has a list."""
-    if not group.target_groups.exists():
-        TargetGroup.objects.bulk_create(
-            TargetGroup(group=group, name=name, order=i)
-            for i, name in enumerate(DEFAULT_TARGET_GROUPS, 1)
-        )
-
-
-def target_group_add(*, group, name, by=None):
-    last = group.target_groups.aggregate(last=Max("order"))["last"] or 0
-    with transaction.atomic():
-        target = TargetGroup.objects.create(group=group, name=name.strip(), order=last + 1)
-        _logged("target_group.created", target, by=by, group=group)
-    return target
-
-
-def target_group_delete(*, target, by=None):
-    """Remove a target group; activities simply lose the tag."""
-    with transaction.atomic():
-        _logged("target_group.deleted", target, by=by, group=target.group)
-        target.delete()
-
-
-# Status reports
-
-
-def report_publish(*, report, by, change_note="", is_public=False):
-    """Freeze the report as its next version: the compiled content and the PDF and Word
-    files of both editions (the group's and the public one), made once and stored."""
-    # Imported here: WeasyPrint loads system libraries that only publishing needs.
-    from .report_render import render_docx, render_pdf
-
-    content = compile_content(report)
-    public = public_edition(content)
-    # Rendering takes a second or two: do it before taking any lock.
-    files = {
-        "pdf": render_pdf(content),
-        "docx": render_docx(content),
-        "public_pdf": render_pdf(public),
-        "public_docx": render_docx(public),
-    }
-    with transaction.atomic():
-        Report.objects.select_for_update().get(pk=report.pk)
-        latest = report.versions.order_by("-number").first()
-        if (
-            latest is not None
-            and latest.content == content
-            and latest.change_note == change_note
-            and latest.is_public == is_public
-        ):
-            return latest  # the same publish twice (a double click): one version
-        number = (latest.number if latest else 0) + 1
-        version = ReportVersion(
-            report=report,
-            number=number,
-            content=content,
-            change_note=change_note,
-            published_at=timezone.now(),
-            published_by=by,
-            is_public=is_public,
-            search_text=plain_text(content),
-        )
-        stem = f"lagesrapport-{report.group.slug}-{report.year}-v{number}"
-        for field, data in files.items():
-            suffix = "-publik" if field.startswith("public_") else ""
-            extension = field.rsplit("_", 1)[-1]
-            getattr(version, field).save(
-                f"{stem}{suffix}.{extension}", ContentFile(data), save=False
-            )
-        version.save()
-        audit.record(
-            "activities.report.published",
-            actor=by,
-            group=report.group,
-            obj=version,
-            detail="public" if is_public else "group",
-        )
-        notify(
-            kind=NotificationKind.REPORT_PUBLISHED,
-            recipients=members_of(report.group),
-            template="report_published",
-            context={
-                "version": version,
-                "report": report,
-                "path": reverse(
-                    "activities:report_version", args=[report.group.slug, report.pk, number]
-                ),
-            },
-            group=report.group,
-        )
-    return version
-
-
-def plain_text(content):
-    """Every word of a report's content, without markup."""
-    from django.utils.html import strip_tags
-
-    words = []
-
-    def walk(value):
-        if isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-        elif isinstance(value, str):
-            words.append(strip_tags(value))
-
-    walk(content)
-    return "\n".join(w for w in words if w.strip())
-
-
-def report_version_set_public(*, version, is_public, by=None):
-    """Make a version public, or take it back from the public (the group keeps it)."""
-    with transaction.atomic():
-        ReportVersion.objects.filter(pk=version.pk).update(
-            is_public=is_public, unpublished_at=None if is_public else timezone.now()
-        )
-        audit.record(
-            "activities.report.made_public" if is_public else "activities.report.unpublished",
-            actor=by,
-            group=version.report.group,
-            obj=version,
-        )

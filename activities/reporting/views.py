@@ -14,6 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from activities.models import ANSWER_MAX_LENGTH, AnswerVersion, Comment, Period, Submission
+from activities.records import services as record_services
+from activities.records.kinds import KINDS
 from members import access
 from members.sign_in_steps import keeps_typed_text, take_typed_text
 from samordning.fragments import Part, page_number, shared_fragment, shared_page
@@ -27,9 +30,7 @@ from .forms import (
     ReasonForm,
     answer_field_name,
 )
-from .models import ANSWER_MAX_LENGTH, AnswerVersion, Comment, Period, Submission
-from .reading import period_overview_rows, submission_page, submissions_of_representative
-from .record_kinds import KINDS
+from .reads import period_overview_rows, submission_page, submissions_of_representative
 
 # Periods
 
@@ -511,14 +512,14 @@ def _apply_record_action(request, record_action, record_form, record, organisati
     """After the answers are saved: add, edit, open for editing or close a record."""
     verb, spec, _pk = record_action
     if verb in {"add", "edit"}:
-        record = services.record_save(
+        record = record_services.record_save(
             spec=spec, form=record_form, organisation=organisation, by=request.user
         )
         messages.success(
             request, _("Your answers and %(what)s were saved.") % {"what": spec.definite}
         )
     elif verb == "close":
-        services.record_close(record=record, by=request.user)
+        record_services.record_close(record=record, by=request.user)
         messages.success(
             request, _("Your answers were saved and %(what)s closed.") % {"what": spec.definite}
         )

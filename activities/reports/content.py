@@ -12,19 +12,14 @@ from django.template.defaultfilters import date as format_date
 from django.utils import translation
 from django.utils.functional import Promise
 
-from members.models import Membership, Role
-from samordning.text import render_markdown, render_markdown_with_footnotes
-
-from .models import (
-    RelatedReport,
-    Report,
-    ReportContact,
-    ReportSection,
-    ReportSignatory,
+from activities.models import (
     Submission,
     SubmissionStatus,
 )
-from .record_kinds import BY_QUESTION_KIND, present
+from activities.records.kinds import BY_QUESTION_KIND, present
+from samordning.text import render_markdown, render_markdown_with_footnotes
+
+from .trends import trend_charts, trends
 
 CONTENT_VERSION = 1
 
@@ -38,94 +33,6 @@ def span_label(first_period, last_period):
                 return format_date(start, "F Y")
             return f"{format_date(start, 'F')} – {format_date(end, 'F Y')}"
         return f"{format_date(start, 'F Y')} – {format_date(end, 'F Y')}"
-
-
-def report_create(*, group, first_period, last_period):
-    """A new draft, pre-filled from the group and from the group's previous report."""
-    previous = group.reports.order_by("-created_at").first()
-    # The convening organisation (Länsstyrelsen) comes first in the group's order.
-    convener = group.organisations.order_by("order").first()
-    report = Report.objects.create(
-        group=group,
-        first_period=first_period,
-        last_period=last_period,
-        title=previous.title if previous else "Lägesrapport",
-        subtitle=previous.subtitle
-        if previous
-        else "Prostitution och människohandel för sexuella ändamål",
-        county=group.county,
-        issuer=previous.issuer if previous else (convener.name if convener else group.name),
-        year=last_period.ends_on.year,
-        foreword=previous.foreword if previous else "",
-        foreword_place=previous.foreword_place if previous else "",
-        no_report_sentence=previous.no_report_sentence
-        if previous
-        else Report._meta.get_field("no_report_sentence").default,
-        appendix_description=previous.appendix_description if previous else group.description,
-    )
-    if previous is not None:
-        ReportSignatory.objects.bulk_create(
-            ReportSignatory(report=report, order=s.order, name=s.name, title=s.title)
-            for s in previous.signatories.all()
-        )
-        ReportSection.objects.bulk_create(
-            ReportSection(
-                report=report,
-                order=s.order,
-                heading=s.heading,
-                text=s.text,
-                include_member_list=s.include_member_list,
-            )
-            for s in previous.sections.all()
-        )
-        RelatedReport.objects.bulk_create(
-            RelatedReport(
-                report=report,
-                order=r.order,
-                title=r.title,
-                author=r.author,
-                published=r.published,
-                link=r.link,
-            )
-            for r in previous.related_reports.all()
-        )
-    contacts_from_group(report)
-    return report
-
-
-def contacts_from_group(report):
-    """The appendix contacts: the group's coordinators, then one line per representative."""
-    report.contacts.all().delete()
-    memberships = (
-        Membership.objects.active()
-        .filter(group=report.group, role__in=[Role.COORDINATOR, Role.REPRESENTATIVE])
-        .select_related("user", "organisation")
-        .order_by("organisation__order", "user__full_name")
-    )
-    coordinator_org = report.group.organisations.order_by("order").first()
-    rows, seen = [], set()
-    # Coordinators first, so that a coordinator who also represents is listed once, as such.
-    memberships = sorted(memberships, key=lambda m: m.role != Role.COORDINATOR)
-    for m in memberships:
-        if m.user_id in seen:
-            continue
-        seen.add(m.user_id)
-        organisation = m.organisation or coordinator_org
-        rows.append(
-            ReportContact(
-                report=report,
-                order=0
-                if m.role == Role.COORDINATOR
-                else 1 + (organisation.order if organisation else 0),
-                name=m.user.full_name,
-                role=m.user.title or m.get_role_display(),
-                organisation=organisation.name if organisation else "",
-                email=m.user.email,
-                phone=m.user.phone,
-                functional_email=organisation.email if organisation else "",
-            )
-        )
-    ReportContact.objects.bulk_create(rows)
 
 
 def _organisation_chapter(report, periods, questions):
@@ -176,8 +83,6 @@ def _organisation_chapter(report, periods, questions):
 
 def _charts(report, periods):
     """The trend charts for the covered periods, as plain data (frozen with a version)."""
-    from .status import trend_charts, trends
-
     return [
         {**chart, "title": str(chart["title"])}
         for chart in trend_charts(trends(report.group, periods))

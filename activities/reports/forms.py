@@ -3,8 +3,8 @@ from django.db import models
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from .models import RelatedReport, Report, ReportContact, ReportSection, ReportSignatory
-from .record_forms import DateInput
+from activities.models import RelatedReport, Report, ReportContact, ReportSection, ReportSignatory
+from activities.records.forms import DateInput
 
 
 class PeriodSpanForm(forms.Form):

@@ -15,14 +15,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from activities.models import Report, ReportVersion
 from members import access, audit
 from members.models import CoordinationGroup
 from samordning.fragments import shared_fragment, shared_page
 
 from . import services
-from .models import Report, ReportVersion
-from .report_content import compile_content, contacts_from_group, public_edition, report_create
-from .report_forms import FORMSETS, PeriodSpanForm, PublishForm, ReportForm
+from .content import compile_content, public_edition
+from .forms import FORMSETS, PeriodSpanForm, PublishForm, ReportForm
 
 FORMATS = {
     "pdf": "application/pdf",
@@ -82,7 +82,7 @@ def report_new(request, slug):
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect("activities:report_list", slug=slug)
-    report = report_create(group=group_access.group, **form.cleaned_data)
+    report = services.report_create(group=group_access.group, **form.cleaned_data)
     messages.success(request, _("The report was created from the group and its previous report."))
     return redirect("activities:report_edit", slug=slug, pk=report.pk)
 
@@ -124,7 +124,7 @@ def report_contacts_refresh(request, slug, pk):
     """The coordinator fetches the appendix contacts anew from the group's people."""
     group_access = access.coordinator_access_for(request.user, slug)
     report = _report_for(group_access, pk)
-    contacts_from_group(report)
+    services.contacts_from_group(report)
     messages.success(request, _("The contacts were fetched from the group."))
     return redirect("activities:report_edit", slug=slug, pk=report.pk)
 

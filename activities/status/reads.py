@@ -1,33 +1,28 @@
 """The group's status: reads for the start page, organisation pages, the collaboration
 matrix and the trends. Each read uses a fixed number of queries whatever the data size."""
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import Q
 from django.utils import timezone
 
-from samordning.text import cached_word_diff, render_markdown
-
-from .models import (
+from activities.models import (
     Activity,
-    ActivityKind,
     Collaboration,
     CollaborationLevel,
     Need,
-    NeedKind,
     Period,
     ReportVersion,
     SteeringDocument,
-    SteeringDocumentStatus,
     Submission,
     SubmissionStatus,
 )
-from .reading import period_overview_rows
+from activities.reporting.reads import period_overview_rows
+from members.models import Membership
+from samordning.text import cached_word_diff, render_markdown
 
 HISTORY_PERIODS = 6
-TREND_PERIODS = 8
 LIST_LENGTH = 10
 
 
@@ -267,139 +262,18 @@ def collaboration_matrix(group, compare_with=None):
     return {"columns": columns, "rows": rows, "listing": listing}
 
 
-def trends(group, periods=None):
-    """Per period: activities per organisation and per kind, share of organisations with
-    a steering document in force, needs by kind, and reporting on time.
-
-    By default the group's latest periods; a report passes the periods it covers."""
-    if periods is None:
-        periods = list(
-            Period.objects.filter(group=group, starts_on__lte=timezone.localdate()).order_by(
-                "-starts_on"
-            )[:TREND_PERIODS]
-        )[::-1]
-    if not periods:
-        return {"periods": []}
-    start, end = periods[0].starts_on, periods[-1].ends_on
-    organisations = list(group.organisations.order_by("order", "name"))
-
-    def in_span(model, start_field, end_field):
-        return list(
-            model.objects.filter(organisation__group=group)
-            .filter(Q(**{f"{start_field}__isnull": True}) | Q(**{f"{start_field}__lte": end}))
-            .filter(Q(**{f"{end_field}__isnull": True}) | Q(**{f"{end_field}__gte": start}))
-        )
-
-    activities = in_span(Activity, "starts_on", "ends_on")
-    documents = in_span(SteeringDocument, "adopted_on", "closed_on")
-    needs = in_span(Need, "noted_on", "met_on")
-    submissions = list(
-        Submission.objects.filter(period__in=periods).values_list(
-            "period_id", "submitted_at", "status"
-        )
-    )
-
-    def current(record, period, start_field, end_field):
-        begin, finish = getattr(record, start_field), getattr(record, end_field)
-        return (begin is None or begin <= period.ends_on) and (
-            finish is None or finish >= period.starts_on
-        )
-
-    rows = []
-    for period in periods:
-        in_period = [a for a in activities if current(a, period, "starts_on", "ends_on")]
-        by_org = Counter(a.organisation_id for a in in_period)
-        by_kind = Counter(a.kind for a in in_period)
-        members = [
-            o
-            for o in organisations
-            if (o.joined_on is None or o.joined_on <= period.ends_on)
-            and (o.left_on is None or o.left_on > period.starts_on)
-        ]
-        with_plan = {
-            d.organisation_id
-            for d in documents
-            if d.status == SteeringDocumentStatus.IN_FORCE
-            and current(d, period, "adopted_on", "closed_on")
-        }
-        open_needs = Counter(n.kind for n in needs if current(n, period, "noted_on", "met_on"))
-        on_time = sum(
-            1
-            for period_id, submitted_at, status in submissions
-            if period_id == period.pk
-            and submitted_at is not None
-            and timezone.localdate(submitted_at) <= period.deadline
-        )
-        rows.append(
-            {
-                "period": period,
-                "activities_total": len(in_period),
-                "by_organisation": [by_org.get(o.pk, 0) for o in organisations],
-                "by_kind": [by_kind.get(k, 0) for k, _ in ActivityKind.choices],
-                "members": len(members),
-                "with_plan": len([o for o in members if o.pk in with_plan]),
-                "plan_share": round(
-                    100 * len([o for o in members if o.pk in with_plan]) / len(members)
-                )
-                if members
-                else 0,
-                "needs": [open_needs.get(k, 0) for k, _ in NeedKind.choices],
-                "on_time": on_time,
-                "on_time_share": round(100 * on_time / len(members)) if members else 0,
-            }
-        )
-
-    def table(labels, key):
-        """Rows of (label, the value in each period) for the tables under the charts."""
-        return [(label, [row[key][i] for row in rows]) for i, label in enumerate(labels)]
-
+def start_page(standing):
+    """The group's start page: its coordinators, the organisations, and the overview."""
+    group = standing.group
     return {
-        "periods": periods,
-        "rows": rows,
-        "organisation_table": table([o.short_name for o in organisations], "by_organisation"),
-        "kind_table": table([label for _, label in ActivityKind.choices], "by_kind"),
-        "need_table": table([label for _, label in NeedKind.choices], "needs"),
+        "title": group.name,
+        "coordinators": Membership.objects.active()
+        .filter(group=group, role="coordinator")
+        .select_related("user")
+        .order_by("user__full_name"),
+        "represented": group.organisations.filter(pk__in=standing.organisation_ids).order_by(
+            "order"
+        ),
+        "organisations": group.organisations.current().order_by("order", "name"),
+        **group_overview(standing),
     }
-
-
-def bar_chart(title, bars, unit=""):
-    """A horizontal bar chart for the SVG template: each bar's label, value and width."""
-    maximum = max((value for _, value in bars), default=0) or 1
-    return {
-        "title": title,
-        "unit": unit,
-        "height": 28 * len(bars) + 8,
-        "bars": [
-            {
-                "label": label,
-                "value": value,
-                "width": round(360 * value / maximum),
-                "y": 28 * index + 4,
-                "text_y": 28 * index + 22,
-            }
-            for index, (label, value) in enumerate(bars)
-        ],
-    }
-
-
-def trend_charts(data):
-    """The three charts of the trends page, from trends() data."""
-    from django.utils.translation import gettext as _
-
-    if not data["periods"]:
-        return []
-    rows = data["rows"]
-    return [
-        bar_chart(
-            _("Activities per period"), [(r["period"].name, r["activities_total"]) for r in rows]
-        ),
-        bar_chart(
-            _("Share of organisations with a steering document in force"),
-            [(r["period"].name, r["plan_share"]) for r in rows],
-            unit="%",
-        ),
-        bar_chart(
-            _("Organisations that reported on time"),
-            [(r["period"].name, r["on_time"]) for r in rows],
-        ),
-    ]

@@ -14,9 +14,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from members import access
-
-from .models import (
+from activities.models import (
     Activity,
     Answer,
     Collaboration,
@@ -25,6 +23,7 @@ from .models import (
     SteeringDocument,
     SubmissionStatus,
 )
+from members import access
 
 LIMIT = 30
 START, STOP = "\u2e22", "\u2e23"  # markers no one types, replaced by <mark> after escaping

@@ -1,13 +1,32 @@
-"""The group's status pages: organisation pages, the collaboration matrix, trends, search."""
+"""The group's status pages: the start pages, organisation pages, the collaboration
+matrix, trends, search."""
 
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
+from activities.reports.trends import trend_charts, trends
 from members import access
 from samordning.fragments import shared_fragment, shared_page
 
 from . import search as group_search
 from .forms import SearchForm
-from .status import collaboration_matrix, organisation_overview, trend_charts, trends
+from .reads import collaboration_matrix, organisation_overview, start_page
+
+
+def home(request):
+    """Send a person to their group; someone in several groups chooses one."""
+    groups = list(access.groups_for(request.user))
+    if len(groups) == 1:
+        return redirect("group_home", slug=groups[0].slug)
+    return render(request, "home.html", {"groups": groups})
+
+
+def group_home(request, slug):
+    """The group's start page, for everyone in the group: this period at a glance, what
+    waits for me, the latest report and recent activities."""
+    group_access = access.group_access_for(request.user, slug)
+    standing = group_access.standing
+    part = shared_fragment(standing, "_group_home_body.html", lambda: start_page(standing))
+    return shared_page(request, group_access, part)
 
 
 def organisation_page(request, slug, pk):

@@ -12,17 +12,7 @@ import binascii
 
 from django.db.models import FileField
 
-from members.models import (
-    AuditEvent,
-    CoordinationGroup,
-    Invitation,
-    Membership,
-    Organisation,
-    OutgoingMail,
-    User,
-)
-
-from .models import (
+from activities.models import (
     Activity,
     Answer,
     AnswerVersion,
@@ -42,7 +32,16 @@ from .models import (
     TargetGroup,
     Transition,
 )
-from .record_kinds import KINDS
+from activities.records.kinds import KINDS
+from members.models import (
+    AuditEvent,
+    CoordinationGroup,
+    Invitation,
+    Membership,
+    Organisation,
+    OutgoingMail,
+    User,
+)
 
 FORMAT = "samordning-group"
 FORMAT_VERSION = 1

@@ -26,10 +26,12 @@ from django.core.serializers.base import DeserializationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from activities.models import Submission
+from activities.records.kinds import KINDS
 from members.emails import canonical_email
 from members.models import AuditEvent, CoordinationGroup, Membership, User
 
-from .group_transfer_format import (
+from .format import (
     FORMAT,
     FORMAT_VERSION,
     LEFT_OUT,
@@ -39,8 +41,6 @@ from .group_transfer_format import (
     declared_fields,
     file_fields,
 )
-from .models import Submission
-from .record_kinds import KINDS
 
 __all__ = ["LEFT_OUT", "MODELS", "TransferError", "export_group", "import_group", "summary"]
 

@@ -3,7 +3,7 @@ import os
 
 from django.core.management.base import BaseCommand, CommandError
 
-from activities.group_transfer import HELP, TransferError, export_group, summary
+from activities.transfer.services import HELP, TransferError, export_group, summary
 from members import audit
 from members.models import CoordinationGroup
 

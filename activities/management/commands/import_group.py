@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from activities.group_transfer import HELP, TransferError, import_group, summary
+from activities.transfer.services import HELP, TransferError, import_group, summary
 from members import audit
 
 

@@ -3,8 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from activities.models import Report, ReportVersion
-from activities.report_content import compile_content, public_edition
-from activities.report_render import render_docx, render_html_document, render_pdf
+from activities.reports.content import compile_content, public_edition
+from activities.reports.render import render_docx, render_html_document, render_pdf
 
 
 class Command(BaseCommand):

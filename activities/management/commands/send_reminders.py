@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from activities.reminders import send_reminders
+from activities.reporting.reminders import send_reminders
 
 
 class Command(BaseCommand):

@@ -1,0 +1,211 @@
+"""Workflows on status reports: a new draft, its appendix contacts, publishing a frozen
+version and making a version public or not."""
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from activities.models import (
+    RelatedReport,
+    Report,
+    ReportContact,
+    ReportSection,
+    ReportSignatory,
+    ReportVersion,
+)
+from members import audit
+from members.access import members_of
+from members.models import Membership, NotificationKind, Role
+from members.notifications import notify
+
+from .content import compile_content, public_edition
+
+
+def report_create(*, group, first_period, last_period):
+    """A new draft, pre-filled from the group and from the group's previous report."""
+    previous = group.reports.order_by("-created_at").first()
+    # The convening organisation (Länsstyrelsen) comes first in the group's order.
+    convener = group.organisations.order_by("order").first()
+    report = Report.objects.create(
+        group=group,
+        first_period=first_period,
+        last_period=last_period,
+        title=previous.title if previous else "Lägesrapport",
+        subtitle=previous.subtitle
+        if previous
+        else "Prostitution och människohandel för sexuella ändamål",
+        county=group.county,
+        issuer=previous.issuer if previous else (convener.name if convener else group.name),
+        year=last_period.ends_on.year,
+        foreword=previous.foreword if previous else "",
+        foreword_place=previous.foreword_place if previous else "",
+        no_report_sentence=previous.no_report_sentence
+        if previous
+        else Report._meta.get_field("no_report_sentence").default,
+        appendix_description=previous.appendix_description if previous else group.description,
+    )
+    if previous is not None:
+        ReportSignatory.objects.bulk_create(
+            ReportSignatory(report=report, order=s.order, name=s.name, title=s.title)
+            for s in previous.signatories.all()
+        )
+        ReportSection.objects.bulk_create(
+            ReportSection(
+                report=report,
+                order=s.order,
+                heading=s.heading,
+                text=s.text,
+                include_member_list=s.include_member_list,
+            )
+            for s in previous.sections.all()
+        )
+        RelatedReport.objects.bulk_create(
+            RelatedReport(
+                report=report,
+                order=r.order,
+                title=r.title,
+                author=r.author,
+                published=r.published,
+                link=r.link,
+            )
+            for r in previous.related_reports.all()
+        )
+    contacts_from_group(report)
+    return report
+
+
+def contacts_from_group(report):
+    """The appendix contacts: the group's coordinators, then one line per representative."""
+    report.contacts.all().delete()
+    memberships = (
+        Membership.objects.active()
+        .filter(group=report.group, role__in=[Role.COORDINATOR, Role.REPRESENTATIVE])
+        .select_related("user", "organisation")
+        .order_by("organisation__order", "user__full_name")
+    )
+    coordinator_org = report.group.organisations.order_by("order").first()
+    rows, seen = [], set()
+    # Coordinators first, so that a coordinator who also represents is listed once, as such.
+    memberships = sorted(memberships, key=lambda m: m.role != Role.COORDINATOR)
+    for m in memberships:
+        if m.user_id in seen:
+            continue
+        seen.add(m.user_id)
+        organisation = m.organisation or coordinator_org
+        rows.append(
+            ReportContact(
+                report=report,
+                order=0
+                if m.role == Role.COORDINATOR
+                else 1 + (organisation.order if organisation else 0),
+                name=m.user.full_name,
+                role=m.user.title or m.get_role_display(),
+                organisation=organisation.name if organisation else "",
+                email=m.user.email,
+                phone=m.user.phone,
+                functional_email=organisation.email if organisation else "",
+            )
+        )
+    ReportContact.objects.bulk_create(rows)
+
+
+def report_publish(*, report, by, change_note="", is_public=False):
+    """Freeze the report as its next version: the compiled content and the PDF and Word
+    files of both editions (the group's and the public one), made once and stored."""
+    # Imported here: WeasyPrint loads system libraries that only publishing needs.
+    from activities.reports.render import render_docx, render_pdf
+
+    content = compile_content(report)
+    public = public_edition(content)
+    # Rendering takes a second or two: do it before taking any lock.
+    files = {
+        "pdf": render_pdf(content),
+        "docx": render_docx(content),
+        "public_pdf": render_pdf(public),
+        "public_docx": render_docx(public),
+    }
+    with transaction.atomic():
+        Report.objects.select_for_update().get(pk=report.pk)
+        latest = report.versions.order_by("-number").first()
+        if (
+            latest is not None
+            and latest.content == content
+            and latest.change_note == change_note
+            and latest.is_public == is_public
+        ):
+            return latest  # the same publish twice (a double click): one version
+        number = (latest.number if latest else 0) + 1
+        version = ReportVersion(
+            report=report,
+            number=number,
+            content=content,
+            change_note=change_note,
+            published_at=timezone.now(),
+            published_by=by,
+            is_public=is_public,
+            search_text=plain_text(content),
+        )
+        stem = f"lagesrapport-{report.group.slug}-{report.year}-v{number}"
+        for field, data in files.items():
+            suffix = "-publik" if field.startswith("public_") else ""
+            extension = field.rsplit("_", 1)[-1]
+            getattr(version, field).save(
+                f"{stem}{suffix}.{extension}", ContentFile(data), save=False
+            )
+        version.save()
+        audit.record(
+            "activities.report.published",
+            actor=by,
+            group=report.group,
+            obj=version,
+            detail="public" if is_public else "group",
+        )
+        notify(
+            kind=NotificationKind.REPORT_PUBLISHED,
+            recipients=members_of(report.group),
+            template="report_published",
+            context={
+                "version": version,
+                "report": report,
+                "path": reverse(
+                    "activities:report_version", args=[report.group.slug, report.pk, number]
+                ),
+            },
+            group=report.group,
+        )
+    return version
+
+
+def plain_text(content):
+    """Every word of a report's content, without markup."""
+    from django.utils.html import strip_tags
+
+    words = []
+
+    def walk(value):
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str):
+            words.append(strip_tags(value))
+
+    walk(content)
+    return "\n".join(w for w in words if w.strip())
+
+
+def report_version_set_public(*, version, is_public, by=None):
+    """Make a version public, or take it back from the public (the group keeps it)."""
+    with transaction.atomic():
+        ReportVersion.objects.filter(pk=version.pk).update(
+            is_public=is_public, unpublished_at=None if is_public else timezone.now()
+        )
+        audit.record(
+            "activities.report.made_public" if is_public else "activities.report.unpublished",
+            actor=by,
+            group=version.report.group,
+            obj=version,
+        )
