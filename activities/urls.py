@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from activities.records import views as record_views
-from activities.reporting import views
+from activities.reporting import review_views, submission_page, views
 from activities.reports import views as report_views
 from activities.status import views as status_views
 
@@ -83,18 +83,20 @@ urlpatterns = [
         report_views.public_report_file,
         name="public_report_file",
     ),
-    path(SUBMISSION, views.submission_detail, name="submission"),
-    path(SUBMISSION + "autospara/", views.submission_autosave, name="submission_autosave"),
-    path(SUBMISSION + "granska/", views.submission_review, name="submission_review"),
-    path(SUBMISSION + "kommentarer/", views.comment_add, name="comment_add"),
+    path(SUBMISSION, submission_page.submission_detail, name="submission"),
+    path(
+        SUBMISSION + "autospara/", submission_page.submission_autosave, name="submission_autosave"
+    ),
+    path(SUBMISSION + "granska/", review_views.submission_review, name="submission_review"),
+    path(SUBMISSION + "kommentarer/", review_views.comment_add, name="comment_add"),
     path(
         SUBMISSION + "kommentarer/<int:comment_pk>/los/",
-        views.comment_resolve,
+        review_views.comment_resolve,
         name="comment_resolve",
     ),
     path(
         SUBMISSION + "fragor/<int:question_pk>/versioner/",
-        views.answer_versions,
+        review_views.answer_versions,
         name="answer_versions",
     ),
 ]

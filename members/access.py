@@ -195,13 +195,6 @@ def person_for(access, pk):
 # Reporting: periods and submissions.
 
 
-def period_for(access, pk):
-    """A period of the person's group; another group's is a 404."""
-    from activities.models import Period
-
-    return object_or_404(Period.objects.select_related("group").filter(group=access.group), pk=pk)
-
-
 def may_read_submission(access, organisation):
     """The coordinator reads every submission; a representative their own organisation's."""
     return access.is_coordinator or access.represents(organisation)

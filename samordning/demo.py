@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from activities.models import AnswerVersion, Period, Submission, SubmissionStatus, Transition
 from activities.records import services as record_services
+from activities.reporting import periods as reporting_periods
 from activities.reporting import services as reporting
 from activities.reports import services as report_services
 from members.models import CoordinationGroup, Membership, Organisation, Role, User
@@ -305,17 +306,17 @@ def _periods(group):
         .select_related("organisation", "user")
     }
     organisations = list(group.organisations.order_by("order"))
-    _, current_start, _ = reporting.quarter_of(timezone.localdate())
-    _, last_start, _ = reporting.quarter_of(current_start - timedelta(days=1))
-    _, earlier_start, _ = reporting.quarter_of(last_start - timedelta(days=1))
+    _, current_start, _ = reporting_periods.quarter_of(timezone.localdate())
+    _, last_start, _ = reporting_periods.quarter_of(current_start - timedelta(days=1))
+    _, earlier_start, _ = reporting_periods.quarter_of(last_start - timedelta(days=1))
     for key, starts_on in (("earlier", earlier_start), ("later", last_start)):
-        quarter, starts, ends = reporting.quarter_of(starts_on)
-        period = reporting.period_create(
+        quarter, starts, ends = reporting_periods.quarter_of(starts_on)
+        period = reporting_periods.period_create(
             group=group,
             name=f"Kvartal {quarter} {starts.year}",
             starts_on=starts,
             ends_on=ends,
-            deadline=ends + timedelta(days=reporting.DEFAULT_DAYS_TO_ANSWER),
+            deadline=ends + timedelta(days=reporting_periods.DEFAULT_DAYS_TO_ANSWER),
         )
         for index, organisation in enumerate(organisations):
             if key == "earlier" and organisation.short_name in MISSING_EARLIER:
@@ -333,7 +334,7 @@ def _periods(group):
                 period.deadline - timedelta(days=index + 1),
                 period.deadline + timedelta(days=3),
             )
-    period = reporting.period_create_next(group=group)
+    period = reporting_periods.period_create_next(group=group)
     for organisation in organisations:
         status = CURRENT_STATES[organisation.short_name]
         if status is not None:
@@ -435,7 +436,7 @@ def load_demo():
     """Create or complete the demo data; running it again changes nothing."""
     with transaction.atomic():
         groups = [_group(VASTERBOTTEN), _group(NORRBOTTEN)]
-        _, current_start, _ = reporting.quarter_of(timezone.localdate())
+        _, current_start, _ = reporting_periods.quarter_of(timezone.localdate())
         # Records first, so that the approvals below freeze them with the answers.
         _records(groups[0], current_start)
         _periods(groups[0])

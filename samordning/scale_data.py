@@ -48,8 +48,8 @@ from activities.models import (
     Transition,
 )
 from activities.models.records import DEFAULT_TARGET_GROUPS
+from activities.reporting.periods import DEFAULT_DAYS_TO_ANSWER, quarter_of
 from activities.reporting.questionnaire import DEFAULT_QUESTIONS
-from activities.reporting.services import DEFAULT_DAYS_TO_ANSWER, quarter_of
 from activities.reports.content import CONTENT_VERSION, span_label
 from activities.reports.services import plain_text
 from members.models import CoordinationGroup, Membership, Organisation, Role, User

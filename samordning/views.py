@@ -53,7 +53,7 @@ def csrf_failure(request, reason=""):
     token, to a person signed in fully; anyone else is sent to sign in (or give their
     code) with the text kept, as on the page itself. Nothing is lost and nothing is saved
     without a new press on Save."""
-    from activities.reporting.views import show_answers_after_csrf_failure
+    from activities.reporting.submission_page import show_answers_after_csrf_failure
 
     match = resolve_or_none(request.path_info)
     keeps_text = match is not None and hasattr(match.func, "keep_typed_text")

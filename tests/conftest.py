@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from activities.models import Submission, SubmissionStatus
+from activities.reporting import periods as activity_periods
 from activities.reporting import services as activity_services
 from members.models import CoordinationGroup, Membership, Organisation, Role, User
 
@@ -152,7 +153,7 @@ def client_for(client):
 def make_period(group, name="Kvartal 4 2026", starts_on=None, days_to_deadline=20):
     """An open period (started a week ago) with the default questions."""
     starts_on = starts_on or timezone.localdate() - timedelta(days=7)
-    return activity_services.period_create(
+    return activity_periods.period_create(
         group=group,
         name=name,
         starts_on=starts_on,
@@ -163,8 +164,8 @@ def make_period(group, name="Kvartal 4 2026", starts_on=None, days_to_deadline=2
 
 def make_past_period(group, name, starts_on):
     """A quarter starting on starts_on, answered by its deadline 15 days after its end."""
-    _, _, ends_on = activity_services.quarter_of(starts_on)
-    return activity_services.period_create(
+    _, _, ends_on = activity_periods.quarter_of(starts_on)
+    return activity_periods.period_create(
         group=group,
         name=name,
         starts_on=starts_on,

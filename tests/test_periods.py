@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from activities.models import Period, PeriodState, Question, QuestionKind
-from activities.reporting.services import next_quarter, quarter_of
+from activities.reporting.periods import next_quarter, quarter_of
 
 from .conftest import answer, make_past_period, make_period
 

@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Comment, Submission, SubmissionStatus
+from activities.models import Comment, Period, Submission, SubmissionStatus
 from activities.records.kinds import BY_QUESTION_KIND, present, record_data
 from members import access
 from members.models import Organisation
@@ -16,6 +16,12 @@ from .services import previous_answers
 
 NOT_STARTED = "not_started"
 STATE_LABELS = {NOT_STARTED: _("Not started"), **dict(SubmissionStatus.choices)}
+
+
+def period_for(group_access, pk):
+    """A period of the person's group; another group's is a 404."""
+    periods = Period.objects.select_related("group").filter(group=group_access.group)
+    return access.object_or_404(periods, pk=pk)
 
 
 def period_overview_rows(period):
@@ -39,12 +45,21 @@ def period_overview_rows(period):
     return rows
 
 
+PERIODS_PER_PAGE = 12
+
+
+def period_page_exists(group, page_number):
+    """Whether a page of the representative's list of periods exists (the first always)."""
+    return page_number == 1 or group.periods.count() > (page_number - 1) * PERIODS_PER_PAGE
+
+
 def submissions_of_representative(group_access, page_number):
     """The periods of the group, newest first, each with the person's organisations' states."""
     organisations = list(
         Organisation.objects.filter(group=group_access.group, pk__in=group_access.organisation_ids)
     )
-    periods = Paginator(group_access.group.periods.order_by("-starts_on"), 12).get_page(page_number)
+    periods = Paginator(group_access.group.periods.order_by("-starts_on"), PERIODS_PER_PAGE)
+    periods = periods.get_page(page_number)
     submissions = {
         (s.period_id, s.organisation_id): s
         for s in Submission.objects.filter(

@@ -200,9 +200,9 @@ def _version_for(group_access, pk, number):
 def report_version(request, slug, pk, number):
     """A published version as a web page, for everyone in the group."""
     group_access = access.group_access_for(request.user, slug)
+    version = _version_for(group_access, pk, number)
 
     def context():
-        version = _version_for(group_access, pk, number)
         body = published_body(version, "group")
         return {
             "title": body["title"],

@@ -33,9 +33,9 @@ def organisation_page(request, slug, pk):
     """Everyone in the group: what one organisation says and does, and its history."""
     group_access = access.group_access_for(request.user, slug)
     standing = group_access.standing
+    organisation = access.organisation_for(group_access, pk)
 
     def context():
-        organisation = access.organisation_for(group_access, pk)
         return {
             "title": organisation.name,
             "organisation": organisation,
