@@ -20,7 +20,6 @@ from activities.models import (
     Need,
     NeedKind,
     NeedPriority,
-    QuestionKind,
     SteeringDocument,
     SteeringDocumentKind,
     SteeringDocumentStatus,
@@ -42,7 +41,6 @@ class RecordKind:
     slug: str
     model: type
     form_class: type
-    question_kind: str
     title: str
     singular: str
     definite: str
@@ -185,7 +183,6 @@ ACTIVITIES = RecordKind(
     slug="aktiviteter",
     model=Activity,
     form_class=ActivityForm,
-    question_kind=QuestionKind.ACTIVITIES,
     title=_("Activities"),
     singular=_("activity"),
     definite=_("the activity"),
@@ -215,7 +212,6 @@ STEERING_DOCUMENTS = RecordKind(
     slug="styrdokument",
     model=SteeringDocument,
     form_class=SteeringDocumentForm,
-    question_kind=QuestionKind.STEERING_DOCUMENTS,
     title=_("Steering documents"),
     singular=_("steering document"),
     definite=_("the steering document"),
@@ -240,7 +236,6 @@ COLLABORATIONS = RecordKind(
     slug="samverkan",
     model=Collaboration,
     form_class=CollaborationForm,
-    question_kind=QuestionKind.COLLABORATIONS,
     title=_("Collaborations"),
     singular=_("collaboration"),
     definite=_("the collaboration"),
@@ -263,7 +258,6 @@ NEEDS = RecordKind(
     slug="behov",
     model=Need,
     form_class=NeedForm,
-    question_kind=QuestionKind.NEEDS,
     title=_("Needs"),
     singular=_("need"),
     definite=_("the need"),
@@ -283,7 +277,6 @@ NEEDS = RecordKind(
 )
 
 KINDS = {spec.slug: spec for spec in (ACTIVITIES, STEERING_DOCUMENTS, COLLABORATIONS, NEEDS)}
-BY_QUESTION_KIND = {spec.question_kind: spec for spec in KINDS.values()}
 DATA = {
     "aktiviteter": activity_data,
     "styrdokument": steering_document_data,

@@ -5,6 +5,7 @@ them while no one has answered yet.
 """
 
 from activities.models import QuestionKind
+from activities.records.kinds import ACTIVITIES, COLLABORATIONS, NEEDS, STEERING_DOCUMENTS
 
 DEFAULT_QUESTIONS = [
     {
@@ -66,3 +67,13 @@ DEFAULT_QUESTIONS = [
         "kind": QuestionKind.NEEDS,
     },
 ]
+
+
+# The records each kind of question shows beneath its answer (on the submission page and
+# in the report).
+BY_QUESTION_KIND = {
+    QuestionKind.ACTIVITIES: ACTIVITIES,
+    QuestionKind.STEERING_DOCUMENTS: STEERING_DOCUMENTS,
+    QuestionKind.COLLABORATIONS: COLLABORATIONS,
+    QuestionKind.NEEDS: NEEDS,
+}

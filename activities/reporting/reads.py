@@ -7,7 +7,8 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Comment, Period, Submission, SubmissionStatus
-from activities.records.kinds import BY_QUESTION_KIND, present, record_data
+from activities.records.kinds import present, record_data
+from activities.reporting.questionnaire import BY_QUESTION_KIND
 from members import access
 from members.models import Organisation
 from samordning.text import cached_word_diff, has_changes, render_markdown

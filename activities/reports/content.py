@@ -16,7 +16,8 @@ from activities.models import (
     Submission,
     SubmissionStatus,
 )
-from activities.records.kinds import BY_QUESTION_KIND, present
+from activities.records.kinds import present
+from activities.reporting.questionnaire import BY_QUESTION_KIND
 from samordning.text import render_markdown, render_markdown_with_footnotes
 
 from .trends import trend_charts, trends
