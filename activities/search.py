@@ -26,6 +26,7 @@ from .models import (
     SteeringDocument,
     SubmissionStatus,
 )
+from .search_fields import CONFIG, SEARCHED_FIELDS, search_vector
 
 LIMIT = 30
 START, STOP = "\u2e22", "\u2e23"  # markers no one types, replaced by <mark> after escaping
@@ -52,11 +53,11 @@ def _answers(group_access):
 
 
 SOURCES = [
-    # (label, queryset factory, searched fields, title of a hit)
+    # (label, queryset factory, searched fields (indexed on PostgreSQL), title of a hit)
     (
         _("Answer"),
         _answers,
-        ("text",),
+        SEARCHED_FIELDS["answer"],
         lambda a: (
             f"{a.submission.organisation.name}, {a.submission.period.name}, "
             f"fråga {a.question.number}"
@@ -65,13 +66,13 @@ SOURCES = [
     (
         _("Activity"),
         lambda ga: Activity.objects.for_group(ga.group).select_related("organisation"),
-        ("title", "description"),
+        SEARCHED_FIELDS["activity"],
         lambda r: f"{r.title} ({r.organisation.short_name})",
     ),
     (
         _("Steering document"),
         lambda ga: SteeringDocument.objects.for_group(ga.group).select_related("organisation"),
-        ("title",),
+        SEARCHED_FIELDS["steeringdocument"],
         lambda r: f"{r.title} ({r.organisation.short_name})",
     ),
     (
@@ -79,13 +80,13 @@ SOURCES = [
         lambda ga: Collaboration.objects.for_group(ga.group).select_related(
             "organisation", "partner"
         ),
-        ("description", "outside_partner"),
+        SEARCHED_FIELDS["collaboration"],
         lambda r: f"{r.organisation.short_name} – {r.partner_name}",
     ),
     (
         _("Need"),
         lambda ga: Need.objects.for_group(ga.group).select_related("organisation"),
-        ("description",),
+        SEARCHED_FIELDS["need"],
         lambda r: f"{r.get_kind_display()} ({r.organisation.short_name})",
     ),
     (
@@ -95,7 +96,7 @@ SOURCES = [
             .select_related("report")
             .defer("content")
         ),
-        ("search_text",),
+        SEARCHED_FIELDS["reportversion"],
         lambda v: f"{v.report.title} {v.report.county} {v.report.year}, version {v.number}",
     ),
 ]
@@ -143,13 +144,12 @@ def _postgres(group_access, query):
         SearchHeadline,
         SearchQuery,
         SearchRank,
-        SearchVector,
     )
 
-    search_query = SearchQuery(query, config="swedish", search_type="websearch")
+    search_query = SearchQuery(query, config=CONFIG, search_type="websearch")
     hits = []
     for label, queryset, fields, title in SOURCES:
-        vector = SearchVector(*fields, config="swedish")
+        vector = search_vector(fields)  # the expression the GIN indexes hold
         text = fields[0] if len(fields) == 1 else _concat(fields)
         rows = queryset(group_access)
         reports = rows.model is ReportVersion
@@ -161,7 +161,7 @@ def _postgres(group_access, query):
                 snippet=SearchHeadline(
                     text,
                     search_query,
-                    config="swedish",
+                    config=CONFIG,
                     start_sel=START,
                     stop_sel=STOP,
                     max_words=35,
