@@ -6,15 +6,3 @@ class ActivitiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "activities"
     verbose_name = _("Reporting and reports")
-
-    def ready(self):
-        from members import changes
-        from members.models import AuditEvent
-
-        from .group_transfer import MODELS
-
-        # Every model a group export carries shows on the group's pages, except the audit
-        # log, which is never shared between people and is written on reading too.
-        for model, lookup in MODELS:
-            if model is not AuditEvent:
-                changes.watch(model, lookup)
