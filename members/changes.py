@@ -35,7 +35,7 @@ from operator import or_
 from django.apps import apps
 from django.db import models, transaction
 from django.db.models import F, Q
-from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 # This module is imported by members.models (for GroupScopedQuerySet): it reaches the
 # models through the app registry, at call time.
@@ -83,10 +83,20 @@ def _groups_of_objects(model, objs):
     return Q(pk__in=hop.related_model._base_manager.filter(pk__in=ids).values(rest))
 
 
+def _group_ids(queryset):
+    """The groups of the rows a queryset finds, read now (a list)."""
+    return list(queryset.values_list(queryset.model.group_path, flat=True).order_by().distinct())
+
+
 def _moves(model, field_names):
     """Whether writing these fields may move a row to another group."""
     hop = _first_hop(model)
     return hop is not None and bool({hop.name, hop.attname} & set(field_names))
+
+
+# An update locks the rows it finds and writes only those, up to this many (then every row
+# its filter finds at the time of writing: a bulk change of that size is no race).
+LOCKED_ROWS_AT_MOST = 10_000
 
 
 class GroupScopedQuerySet(models.QuerySet):
@@ -97,23 +107,32 @@ class GroupScopedQuerySet(models.QuerySet):
 
     def update(self, **kwargs):
         with transaction.atomic(using=self.db, savepoint=False):
-            moving = _moves(self.model, kwargs)
-            moved = list(self.values_list("pk", flat=True)) if moving else []
-            touch_groups(_groups_of_rows(self))
-            count = super().update(**kwargs)
-            if moving:
-                # The groups the rows went to (the filter may no longer find them).
-                touch_groups(_groups_of_rows(self.model._base_manager.filter(pk__in=moved)))
+            # The rows first (locked, so the groups read are theirs until the commit), the
+            # groups last: the lock order of every write (a row, then its group).
+            rows = self.select_for_update(of=("self",)).values_list("pk", self.model.group_path)
+            rows = list(rows)
+            pks = [pk for pk, _ in rows]
+            # Only the rows locked: one that starts to match meanwhile waits for the next
+            # write, rather than change without its group's version.
+            found = self.filter(pk__in=pks) if len(pks) <= LOCKED_ROWS_AT_MOST else self
+            count = models.QuerySet.update(found, **kwargs)
+            raised = [Q(pk__in={group for _, group in rows})]
+            if _moves(self.model, kwargs):
+                raised.append(_groups_of_rows(self.model._base_manager.filter(pk__in=pks)))
+            touch_groups(*raised)
         return count
 
     update.alters_data = True
 
     def delete(self):
-        # Django also sends pre_delete for each row (and each row the deletion cascades
-        # to), which raises the same groups again: harmless, and it covers the cascade.
+        # Django also sends pre_delete and post_delete for each row (and each row the
+        # deletion cascades to), which raise the same groups again: harmless, and it
+        # covers the cascade.
         with transaction.atomic(using=self.db, savepoint=False):
-            touch_groups(_groups_of_rows(self))
-            return super().delete()
+            groups = _group_ids(self)
+            deleted = super().delete()
+            touch_groups(pk__in=groups)
+        return deleted
 
     delete.alters_data = True
     delete.queryset_only = True
@@ -129,9 +148,10 @@ class GroupScopedQuerySet(models.QuerySet):
     ):
         objs = list(objs)
         with transaction.atomic(using=self.db, savepoint=False):
+            left = []
             if update_conflicts and unique_fields and objs:
                 # Rows the insert will update instead: the groups they are in now.
-                touch_groups(_groups_of_rows(self._same_rows(objs, unique_fields)))
+                left = _group_ids(self._same_rows(objs, unique_fields))
             created = super().bulk_create(
                 objs,
                 batch_size=batch_size,
@@ -141,17 +161,16 @@ class GroupScopedQuerySet(models.QuerySet):
                 unique_fields=unique_fields,
             )
             if objs:
-                touch_groups(_groups_of_objects(self.model, objs))
+                touch_groups(_groups_of_objects(self.model, objs), Q(pk__in=left))
         return created
 
     def bulk_update(self, objs, fields, batch_size=None):
         objs = list(objs)
         rows = self.model._base_manager.filter(pk__in=[obj.pk for obj in objs])
         with transaction.atomic(using=self.db, savepoint=False):
-            touch_groups(_groups_of_rows(rows))
+            left = _group_ids(rows) if _moves(self.model, fields) else []
             count = super().bulk_update(objs, fields, batch_size=batch_size)
-            if _moves(self.model, fields):
-                touch_groups(_groups_of_rows(rows))
+            touch_groups(_groups_of_rows(rows), Q(pk__in=left))
         return count
 
     def _same_rows(self, objs, unique_fields):
@@ -191,16 +210,19 @@ class CoordinationGroupQuerySet(GroupScopedQuerySet):
 # The person
 
 
-def touch_groups_showing(user_ids):
-    """Raise every group whose pages may show one of the people (a list or a subquery of
-    their ids): where they are a member, or named by a row of a declared model. One
-    statement; each part is an indexed lookup by the people's ids."""
+def groups_showing(user_ids):
+    """The ids of every group whose pages may show one of the people (a list or a subquery
+    of their ids): where they are a member, or named by a row of a declared model. Each
+    part is an indexed lookup by the people's ids."""
     membership = _model("Membership")
     shown = Q(pk__in=membership._base_manager.filter(user__in=user_ids).values("group"))
     for model, field, path in _naming():
         shown |= Q(pk__in=model._base_manager.filter(**{f"{field}__in": user_ids}).values(path))
-    group = _model("CoordinationGroup")
-    touch_groups(pk__in=group._base_manager.filter(shown).values("pk"))
+    return _model("CoordinationGroup")._base_manager.filter(shown).values_list("pk", flat=True)
+
+
+def touch_groups_showing(user_ids):
+    touch_groups(pk__in=groups_showing(user_ids))
 
 
 def shows_person(field_names):
@@ -213,22 +235,26 @@ def shows_person(field_names):
 
 class UserQuerySet(models.QuerySet):
     """Writes to people that show on group pages raise those groups' versions
-    (members.changes.touch_groups_showing), in the same transaction; new people show
+    (touch_groups_showing), in the same transaction and after the write; new people show
     nowhere yet."""
 
     def update(self, **kwargs):
         if not shows_person(kwargs):
             return super().update(**kwargs)
         with transaction.atomic(using=self.db, savepoint=False):
+            count = super().update(**kwargs)
             touch_groups_showing(self.values("pk"))
-            return super().update(**kwargs)
+        return count
 
     update.alters_data = True
 
     def delete(self):
         with transaction.atomic(using=self.db, savepoint=False):
-            touch_groups_showing(self.values("pk"))
-            return super().delete()
+            # Before the deletion clears the links that name them.
+            groups = list(groups_showing(self.values("pk")))
+            deleted = super().delete()
+            touch_groups(pk__in=groups)
+        return deleted
 
     delete.alters_data = True
     delete.queryset_only = True
@@ -238,8 +264,9 @@ class UserQuerySet(models.QuerySet):
         if not shows_person(fields):
             return super().bulk_update(objs, fields, batch_size=batch_size)
         with transaction.atomic(using=self.db, savepoint=False):
+            count = super().bulk_update(objs, fields, batch_size=batch_size)
             touch_groups_showing([obj.pk for obj in objs])
-            return super().bulk_update(objs, fields, batch_size=batch_size)
+        return count
 
 
 _NAMING_FOUND = []
@@ -265,10 +292,14 @@ def _user_saved(sender, instance, update_fields=None, created=False, **kwargs):
     touch_groups_showing([instance.pk])
 
 
-def _user_deleted(sender, instance, **kwargs):
+def _user_deleting(sender, instance, **kwargs):
     # Before the deletion clears the person's links (SET_NULL is a bulk update, sending
-    # nothing for the rows it changes).
-    touch_groups_showing([instance.pk])
+    # nothing for the rows it changes); raised after it.
+    instance._groups_showing = list(groups_showing([instance.pk]))
+
+
+def _user_deleted(sender, instance, **kwargs):
+    touch_groups(pk__in=instance.__dict__.pop("_groups_showing", []))
 
 
 # The rows of declared models
@@ -289,22 +320,38 @@ def _row_saved(sender, instance, **kwargs):
 
 
 def _row_deleting(sender, instance, **kwargs):
-    # Before the deletion, while the row (and every row on its path) still leads to the group.
-    touch_groups(_groups_of_objects(sender, [instance]))
+    # Before the deletion, while the row (and every row on its path) still leads to the
+    # group; raised after it.
+    hop = _first_hop(sender)
+    if hop is None:
+        instance._groups_before = [instance.pk]
+    elif hop.name == sender.group_path:
+        instance._groups_before = [getattr(instance, hop.attname)]
+    else:
+        rows = sender._base_manager.filter(pk=instance.pk)
+        instance._groups_before = list(rows.values_list(sender.group_path, flat=True))
+
+
+def _row_deleted(sender, instance, **kwargs):
+    touch_groups(pk__in=instance.__dict__.pop("_groups_before", []))
 
 
 def _links_changed(sender, instance, action, model, pk_set, **kwargs):
     """A link of a many-to-many field of a declared model added, removed or cleared (from
-    either side): the groups of the rows on both sides."""
-    if action not in ("post_add", "post_remove", "pre_clear"):
-        return
+    either side): the groups of the rows on both sides, after the change."""
     this = instance._meta.model
-    raised = [_groups_of_objects(this, [instance])] if is_declared(this) else []
-    if is_declared(model):
-        if pk_set is None:  # clear: the rows linked until now
-            own = next(f for f in sender._meta.fields if f.related_model is this)
-            other = next(f for f in sender._meta.fields if f.related_model is model and f != own)
-            pk_set = sender._base_manager.filter(**{own.attname: instance.pk}).values(other.attname)
+    if action == "pre_clear" and is_declared(model):
+        # The rows linked until now.
+        own = next(f for f in sender._meta.fields if f.related_model is this)
+        other = next(f for f in sender._meta.fields if f.related_model is model and f != own)
+        linked = sender._base_manager.filter(**{own.attname: instance.pk}).values(other.attname)
+        instance._groups_linked = _group_ids(model._base_manager.filter(pk__in=linked))
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    raised = [Q(pk__in=instance.__dict__.pop("_groups_linked", []))]
+    if is_declared(this):
+        raised.append(_groups_of_objects(this, [instance]))
+    if pk_set and is_declared(model):
         raised.append(_groups_of_rows(model._base_manager.filter(pk__in=pk_set)))
     touch_groups(*raised)
 
@@ -312,14 +359,16 @@ def _links_changed(sender, instance, action, model, pk_set, **kwargs):
 def connect():
     user = _model("User")
     post_save.connect(_user_saved, sender=user, dispatch_uid="group_changes_user")
-    pre_delete.connect(_user_deleted, sender=user, dispatch_uid="group_changes_user_delete")
+    pre_delete.connect(_user_deleting, sender=user, dispatch_uid="group_changes_user_deleting")
+    post_delete.connect(_user_deleted, sender=user, dispatch_uid="group_changes_user_delete")
     for model in apps.get_models():
         if not is_declared(model):
             continue
         uid = f"group_changes_{model._meta.label_lower}"
         pre_save.connect(_row_saving, sender=model, dispatch_uid=uid + "_move")
         post_save.connect(_row_saved, sender=model, dispatch_uid=uid + "_save")
-        pre_delete.connect(_row_deleting, sender=model, dispatch_uid=uid + "_delete")
+        pre_delete.connect(_row_deleting, sender=model, dispatch_uid=uid + "_deleting")
+        post_delete.connect(_row_deleted, sender=model, dispatch_uid=uid + "_delete")
         for field in model._meta.local_many_to_many:
             m2m_changed.connect(
                 _links_changed, sender=field.remote_field.through, dispatch_uid=uid + field.name

@@ -10,7 +10,7 @@ import gc
 import pytest
 from axes.signals import user_locked_out
 from django.contrib.auth import signals as auth_signals
-from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.urls import reverse
 
 from activities.models import Activity, Submission
@@ -35,7 +35,8 @@ def _live(signal, sender):
         (auth_signals.user_logged_out, User, sign_in_receivers.signed_out),
         (user_locked_out, None, sign_in_receivers.locked_out),
         (post_save, User, changes._user_saved),
-        (pre_delete, User, changes._user_deleted),
+        (pre_delete, User, changes._user_deleting),
+        (post_delete, User, changes._user_deleted),
     ],
 )
 def test_the_sign_in_and_change_receivers_survive_garbage_collection(signal, sender, receiver):
@@ -46,6 +47,7 @@ def test_the_sign_in_and_change_receivers_survive_garbage_collection(signal, sen
 def test_every_model_a_group_shows_still_raises_its_version_after_collection(model):
     assert changes._row_saved in _live(post_save, model)
     assert changes._row_deleting in _live(pre_delete, model)
+    assert changes._row_deleted in _live(post_delete, model)
 
 
 @pytest.mark.parametrize("model", [Organisation, Submission, Activity])
