@@ -11,10 +11,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .changes import CoordinationGroupQuerySet, GroupScopedQuerySet, UserQuerySet
 from .emails import canonical_email
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def by_email(self, email):
@@ -75,6 +76,19 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     objects = UserManager()
 
+    # A person shows on the pages of every group they belong to or are named in: writing
+    # any other field raises those groups' versions (members.changes).
+    FIELDS_SHOWN_NOWHERE = frozenset(
+        {
+            "last_login",
+            "password",
+            "session_generation",
+            "language",
+            "muted_notifications",
+            "daily_digest",
+        }
+    )
+
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["full_name"]
@@ -105,6 +119,8 @@ class User(AbstractBaseUser, PermissionsMixin):
 class CoordinationGroup(models.Model):
     """A regional coordination group (samordningsgrupp); one installation hosts several."""
 
+    group_path = "pk"  # its own details show on its pages (members.changes)
+
     name = models.CharField(_("name"), max_length=200)
     county = models.CharField(_("county"), max_length=100)
     slug = models.SlugField(_("short address"), unique=True)
@@ -127,6 +143,8 @@ class CoordinationGroup(models.Model):
     # the rendered page parts that everyone with the same access shares.
     data_version = models.PositiveBigIntegerField(default=0, editable=False)
 
+    objects = CoordinationGroupQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("coordination group")
         verbose_name_plural = _("coordination groups")
@@ -138,8 +156,8 @@ class CoordinationGroup(models.Model):
     def save(self, *args, update_fields=None, force_insert=False, **kwargs):
         """Never writes data_version back: this instance's copy may be older than the
         row's (read before another change raised it), and writing it would bring back
-        parts kept under versions already used. Only members.changes.touch_groups
-        raises it, in the database."""
+        parts kept under versions already used. Only raise_data_version raises it, in
+        the database (members.changes.touch_groups)."""
         if not self._state.adding and not force_insert:
             if update_fields is None:
                 deferred = self.get_deferred_fields()
@@ -155,7 +173,7 @@ class CoordinationGroup(models.Model):
         super().save(*args, update_fields=update_fields, force_insert=force_insert, **kwargs)
 
 
-class OrganisationQuerySet(models.QuerySet):
+class OrganisationQuerySet(GroupScopedQuerySet):
     def current(self, on=None):
         """Organisations that are members on the given date (today by default)."""
         on = on or timezone.localdate()
@@ -166,6 +184,8 @@ class OrganisationQuerySet(models.QuerySet):
 
 class Organisation(models.Model):
     """A member organisation (authority) of one coordination group."""
+
+    group_path = "group"
 
     group = models.ForeignKey(
         CoordinationGroup,
@@ -216,7 +236,7 @@ class Role(models.TextChoices):
     READER = "reader", _("Reader")
 
 
-class MembershipQuerySet(models.QuerySet):
+class MembershipQuerySet(GroupScopedQuerySet):
     def active(self):
         return self.filter(is_active=True, user__is_active=True)
 
@@ -227,6 +247,8 @@ class Membership(models.Model):
     A person has at most one group-wide role (coordinator or reader) per group and
     may in addition represent one or more of the group's organisations, one row each.
     """
+
+    group_path = "group"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -304,6 +326,10 @@ class Invitation(models.Model):
 
     Only a hash of the token is stored, so the database alone does not open accounts.
     """
+
+    not_on_group_pages = (
+        "Shown only on the people page, which is rendered for each request and never kept."
+    )
 
     group = models.ForeignKey(
         CoordinationGroup, on_delete=models.CASCADE, related_name="invitations"
@@ -390,6 +416,11 @@ class OutgoingMail(models.Model):
     """An e-mail on its way: written when the change commits, sent by the task queue,
     retried with back-off while the mail server does not answer."""
 
+    not_on_group_pages = (
+        "The mail queue: shown only on its own page, rendered for each request and never "
+        "kept; written by the sending task at every attempt."
+    )
+
     to_email = models.EmailField()
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -427,6 +458,11 @@ class AuditEvent(models.Model):
     Never answer text or passwords. Written by members.audit.record() only; nobody edits
     it from the application.
     """
+
+    not_on_group_pages = (
+        "Shown only on the log page, rendered for each request and never kept (and never "
+        "shared between people); written on reading too, which must not empty the cache."
+    )
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     action = models.CharField(max_length=80)

@@ -102,8 +102,6 @@ MIDDLEWARE = [
     # before the login requirement, so that text typed before a sign-out ended is kept.
     "members.sign_in_steps.SignInStepsMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    # After a change through a group's pages, its shared page parts are stale.
-    "members.changes.GroupChangesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After the messages, so it can say why a session ended.
     "samordning.middleware.SessionLimitsMiddleware",

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from activities.records import uploads
+from members.changes import GroupScopedQuerySet
 from members.models import CoordinationGroup, Organisation
 
 __all__ = [
@@ -40,11 +41,15 @@ DEFAULT_TARGET_GROUPS = [
 class TargetGroup(models.Model):
     """Who an activity is aimed at; each group keeps its own list."""
 
+    group_path = "group"  # shows on the group's pages (members.changes)
+
     group = models.ForeignKey(
         CoordinationGroup, on_delete=models.CASCADE, related_name="target_groups"
     )
     name = models.CharField(_("name"), max_length=80)
     order = models.PositiveIntegerField(default=0)
+
+    objects = GroupScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("target group")
@@ -58,7 +63,7 @@ class TargetGroup(models.Model):
         return self.name
 
 
-class RecordQuerySet(models.QuerySet):
+class RecordQuerySet(GroupScopedQuerySet):
     def for_group(self, group):
         return self.filter(organisation__group=group)
 
@@ -73,6 +78,8 @@ class RecordQuerySet(models.QuerySet):
 
 class Record(models.Model):
     """What the four kinds of record share: an owner, and who changed it last."""
+
+    group_path = "organisation__group"  # shows on the group's pages (members.changes)
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, verbose_name=_("organisation")

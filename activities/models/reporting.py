@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from members.changes import GroupScopedQuerySet
 from members.models import CoordinationGroup, Organisation
 
 __all__ = [
@@ -34,13 +35,15 @@ class PeriodState(models.TextChoices):
     LOCKED = "locked", _("Locked")
 
 
-class PeriodQuerySet(models.QuerySet):
+class PeriodQuerySet(GroupScopedQuerySet):
     def for_group(self, group):
         return self.filter(group=group).order_by("-starts_on")
 
 
 class Period(models.Model):
     """A reporting period (usually a quarter) of one group, with its own questionnaire."""
+
+    group_path = "group"  # shows on the group's pages (members.changes)
 
     group = models.ForeignKey(
         CoordinationGroup, on_delete=models.PROTECT, related_name="periods", verbose_name=_("group")
@@ -126,6 +129,8 @@ class Question(models.Model):
     """One question of a period's questionnaire. Wording is kept per period, so an old
     report keeps the wording it was answered under."""
 
+    group_path = "period__group"  # shows on the group's pages (members.changes)
+
     period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="questions")
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("short title"), max_length=100)
@@ -137,6 +142,8 @@ class Question(models.Model):
         choices=QuestionKind.choices,
         default=QuestionKind.NARRATIVE,
     )
+
+    objects = GroupScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("question")
@@ -164,7 +171,7 @@ class SubmissionStatus(models.TextChoices):
 EDITABLE_STATUSES = (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
 
 
-class SubmissionQuerySet(models.QuerySet):
+class SubmissionQuerySet(GroupScopedQuerySet):
     def for_period_overview(self, period):
         return (
             self.filter(period=period)
@@ -188,6 +195,8 @@ class SubmissionQuerySet(models.QuerySet):
 
 class Submission(models.Model):
     """One organisation's answers for one period, and where they are in the review."""
+
+    group_path = "period__group"  # shows on the group's pages (members.changes)
 
     period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="submissions")
     organisation = models.ForeignKey(
@@ -242,9 +251,13 @@ class Submission(models.Model):
 class Answer(models.Model):
     """The current text of one answer; every saved text is kept as an AnswerVersion."""
 
+    group_path = "submission__period__group"  # shows on the group's pages (members.changes)
+
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
     text = models.TextField(_("answer"), blank=True, max_length=ANSWER_MAX_LENGTH)
+
+    objects = GroupScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("answer")
@@ -260,6 +273,8 @@ class Answer(models.Model):
 
 
 class AnswerVersion(models.Model):
+    group_path = "answer__submission__period__group"  # shown in the comparison of versions
+
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
     text = models.TextField(blank=True)
@@ -267,6 +282,8 @@ class AnswerVersion(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+
+    objects = GroupScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["answer", "-number"]
@@ -281,6 +298,8 @@ class AnswerVersion(models.Model):
 class Transition(models.Model):
     """One step of a submission's workflow: who moved it from where to where, and why."""
 
+    group_path = "submission__period__group"  # shows on the group's pages (members.changes)
+
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="transitions")
     from_status = models.CharField(max_length=20, choices=SubmissionStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=SubmissionStatus.choices)
@@ -289,6 +308,8 @@ class Transition(models.Model):
     )
     at = models.DateTimeField(default=timezone.now)
     comment = models.TextField(blank=True)
+
+    objects = GroupScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["submission", "at", "pk"]
@@ -303,6 +324,8 @@ class Comment(models.Model):
     A comment without `thread` starts a thread; replies point at it. Threads are
     resolved by the coordinator and stay visible across resubmissions.
     """
+
+    group_path = "submission__period__group"  # shows on the group's pages (members.changes)
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="comments")
     question = models.ForeignKey(
@@ -320,6 +343,8 @@ class Comment(models.Model):
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+
+    objects = GroupScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from members.changes import GroupScopedQuerySet
 from members.models import CoordinationGroup
 
 from .reporting import Period
@@ -22,6 +23,8 @@ __all__ = [
 
 class Report(models.Model):
     """A status report of one group over one or more consecutive periods (the draft)."""
+
+    group_path = "group"  # shows on the group's pages (members.changes)
 
     group = models.ForeignKey(CoordinationGroup, on_delete=models.PROTECT, related_name="reports")
     first_period = models.ForeignKey(
@@ -52,6 +55,8 @@ class Report(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = GroupScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("status report")
         verbose_name_plural = _("status reports")
@@ -78,10 +83,14 @@ class Report(models.Model):
 
 
 class ReportSignatory(models.Model):
+    group_path = "report__group"  # shows on the group's pages (members.changes)
+
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="signatories")
     order = models.PositiveSmallIntegerField(default=0)
     name = models.CharField(_("name"), max_length=150)
     title = models.CharField(_("title"), max_length=150, blank=True)
+
+    objects = GroupScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["report", "order", "pk"]
@@ -92,6 +101,8 @@ class ReportSignatory(models.Model):
 
 class ReportSection(models.Model):
     """An introductory section written by the coordinator."""
+
+    group_path = "report__group"  # shows on the group's pages (members.changes)
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections")
     order = models.PositiveSmallIntegerField(default=0)
@@ -108,6 +119,8 @@ class ReportSection(models.Model):
         _("include the list of member organisations"), default=False
     )
 
+    objects = GroupScopedQuerySet.as_manager()
+
     class Meta:
         ordering = ["report", "order", "pk"]
 
@@ -116,12 +129,16 @@ class ReportSection(models.Model):
 
 
 class RelatedReport(models.Model):
+    group_path = "report__group"  # shows on the group's pages (members.changes)
+
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="related_reports")
     order = models.PositiveSmallIntegerField(default=0)
     title = models.CharField(_("title"), max_length=250)
     author = models.CharField(_("author or organisation"), max_length=200, blank=True)
     published = models.CharField(_("date"), max_length=50, blank=True)
     link = models.URLField(_("link"), blank=True)
+
+    objects = GroupScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["report", "order", "pk"]
@@ -133,6 +150,8 @@ class RelatedReport(models.Model):
 class ReportContact(models.Model):
     """A contact person in the appendix. The public edition shows only the role and the
     functional address, never the name or direct details."""
+
+    group_path = "report__group"  # shows on the group's pages (members.changes)
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="contacts")
     order = models.PositiveSmallIntegerField(default=0)
@@ -146,6 +165,8 @@ class ReportContact(models.Model):
         blank=True,
         help_text=_("Shown instead of the person in the public edition."),
     )
+
+    objects = GroupScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["report", "order", "pk"]
@@ -164,6 +185,8 @@ class ReportVersion(models.Model):
     Nothing here points into live answers or records, so later edits never change it.
     """
 
+    group_path = "report__group"  # shows on the group's pages (members.changes)
+
     report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveIntegerField()
     content = models.JSONField()
@@ -180,6 +203,8 @@ class ReportVersion(models.Model):
     public_docx = models.FileField(upload_to=_report_file, blank=True)
     # The version's words without markup, for search.
     search_text = models.TextField(blank=True)
+
+    objects = GroupScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("published version")

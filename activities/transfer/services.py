@@ -192,7 +192,7 @@ def _load(rows, files, written):
             related = model._meta.get_field(name).related_model
             getattr(obj, name).set([_new_pk(new_pks, related, pk, row) for pk in old_pks])
     for obj, field, old in self_references:
-        type(obj)._base_manager.filter(pk=obj.pk).update(
+        type(obj)._default_manager.filter(pk=obj.pk).update(
             **{field.attname: _new_pk(new_pks, field.related_model, old, None)}
         )
     return CoordinationGroup.objects.get(pk=next(iter(new_pks[CoordinationGroup].values())))
