@@ -37,7 +37,8 @@ messages: $(INSTALLED)
 	$(BIN)/python manage.py compilemessages --ignore ".venv/*"
 
 ## bench: national data on PostgreSQL, gunicorn + wrk on loopback; prints throughput
-## as a ratio of Django's floor, latencies and report render times (under 10 minutes)
+## as a ratio of Django's floor, latencies and report render times (under 10 minutes),
+## the cached pages with their shared bodies alone and with the whole page kept
 bench: $(INSTALLED)
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)

@@ -14,7 +14,8 @@ kept in the cache (shared_fragment) under a key made of:
 The whole page around such a part (header, menus, footer) is kept per person and page
 address (shared_page), keyed by everything the header shows of the person. The address is
 the path and the parameters the view reads (a page number), normalised: other parameters
-in the query string make no new copy of the page.
+in the query string make no new copy of the page. With PAGE_CACHE_WHOLE_PAGES off, the
+page is put together around the kept part on every request instead.
 
 The permission check runs before the cache is asked, on every request. A shared part is
 rendered without the request and without the person, so it can hold nothing of the
@@ -26,6 +27,7 @@ import re
 import secrets
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -128,22 +130,29 @@ def shared_page(request, group_access, part, *, query=None):
         "page_address": address,
     }
     key = _page_key(request, group_access, part, address)
-    kept = cache.get(key) if key else None
+    if key is None:
+        # Not kept: the header's forms already carry the viewer's token; only the part's
+        # stand-in is replaced.
+        html = render_to_string("shared_page.html", context, request=request)
+        token = _token_input(get_token(request))
+        return HttpResponse(html.replace(_token_input(PART_TOKEN_STAND_IN), token))
+    kept = cache.get(key)
     if kept is None:
         html = render_to_string("shared_page.html", context, request=request)
         # Every form's token (the header's and the part's) becomes this page's own random
         # stand-in, which only ever appears as a token field's value.
         stand_in = secrets.token_urlsafe(32)
         kept = (stand_in, _TOKEN_INPUT.sub(_token_input(stand_in), html))
-        if key:
-            cache.set(key, kept, KEPT_SECONDS)
+        cache.set(key, kept, KEPT_SECONDS)
     stand_in, html = kept
     return HttpResponse(html.replace(_token_input(stand_in), _token_input(get_token(request))))
 
 
 def _page_key(request, group_access, part, address):
-    """Everything the page around the part shows of the person and the address."""
-    if part.key is None or get_messages(request):
+    """Everything the page around the part shows of the person and the address; None when
+    the page is not kept (the layer is off, the part is this person's own, or messages wait
+    to be shown)."""
+    if not settings.PAGE_CACHE_WHOLE_PAGES or part.key is None or get_messages(request):
         return None
     user, match = request.user, request.resolver_match
     inputs = repr(

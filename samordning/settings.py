@@ -156,6 +156,12 @@ CACHES = {
     }
 }
 
+# The whole page around a shared part (header, menus, the part), kept per person and
+# address (samordning.fragments.shared_page). Off, only the shared parts are kept and the
+# page around them is put together on every request: `make bench` measures both, to show
+# what this layer adds.
+PAGE_CACHE_WHOLE_PAGES = envbool("PAGE_CACHE_WHOLE_PAGES", True)
+
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
