@@ -3,6 +3,9 @@
 Status changes are conditional updates, so two clicks or two tabs change a state once;
 answer saves carry the submission's version number, so a save made from an older page
 is refused instead of silently overwriting newer text.
+
+Locks: the period, then the group (period_locked), then the submission by its conditional
+update; a comment takes the group by its first write (members.locks).
 """
 
 from django.db import IntegrityError, transaction
@@ -16,7 +19,6 @@ from activities.models import (
     Answer,
     AnswerVersion,
     Comment,
-    Period,
     Submission,
     SubmissionStatus,
     Transition,
@@ -27,7 +29,7 @@ from members.access import coordinators_of, representatives_of
 from members.models import NotificationKind
 from members.notifications import notify
 
-from .periods import WorkflowError
+from .periods import WorkflowError, period_locked
 
 
 class SaveConflict(Exception):
@@ -79,7 +81,7 @@ def submission_save(*, period, organisation, texts, expected_version, by):
     takes no answers now. Returns the saved submission.
     """
     with transaction.atomic():
-        period = Period.objects.select_for_update().get(pk=period.pk)
+        period = period_locked(period.pk)
         _require_answers_accepted(period)
         try:
             with transaction.atomic():
@@ -169,7 +171,7 @@ def _change_status(*, submission, allowed_from, to_status, by, comment="", actio
     `to_status` (a double click), and raises WorkflowError otherwise.
     """
     with transaction.atomic():
-        period = Period.objects.select_for_update().get(pk=submission.period_id)
+        period = period_locked(submission.period_id)
         if period.is_locked:
             raise WorkflowError(
                 _("The period is locked. Nothing can be changed until the coordinator reopens it.")
