@@ -188,10 +188,11 @@ def invitation_accept(*, invitation, full_name="", password=None):
     are dropped. An account that keeps its password keeps its rights: its owner proves the
     password at the next sign-in, and an invitation never takes away what the operator gave.
 
-    Locks: the person, then (implicitly, by claiming the invitation) the group.
+    Locks: the person, then the group, then the invitation (members.locks).
     """
     with transaction.atomic():
         user = User.objects.by_email(invitation.email).select_for_update(no_key=True).first()
+        group_lock(invitation.group_id)
         if user is not None and user.is_blocked:
             raise AccountBlocked
         sets_password = invitation_sets_password(user)
