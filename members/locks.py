@@ -1,44 +1,35 @@
-"""The order in which services take row locks, and the helpers that take them.
+"""The order in which services take row locks, and the helper that takes the person's.
 
 Two transactions that lock the same two rows in opposite orders wait for each other until
-PostgreSQL breaks the deadlock by failing one of them (a server error for someone). So
-every service that locks more than one kind of row takes them in this one order:
+PostgreSQL breaks the deadlock by failing one of them (a server error for someone). Every
+write of a row that shows on a group's pages raises the group's data version in the same
+transaction (members.changes): the row first, then its group, an UPDATE of the group's
+row held until the commit. So the group is always the last lock of a write, and every
+service takes its locks in this one order:
 
 1. the person (`person_lock`): services that change someone's access (accepting an
-   invitation, setting or taking away roles), since saving a person then raises the
-   versions of the groups that show them;
+   invitation, setting or taking away roles); saving a person raises the groups that show
+   them, so the person comes before any group;
 2. the period (`activities.reporting.periods.period_locked`): answers, submission
    statuses, the period's own dates and lock, its questions;
-3. the group (`group_lock`): every write of a row that belongs to a group raises the
-   group's data version (members.changes), an UPDATE of the group's row that holds it
-   until the transaction ends: a group lock taken implicitly by the first such write. A
-   service that locks a period, or any other row of the group, therefore takes the group's
-   lock explicitly first, before it writes or locks anything else of the group;
-4. the group's other rows (organisation, membership, invitation, report, submission,
-   question, comment, record): once the group is held, the group's writers take turns, so
-   these need no order among themselves.
+3. the rows the service changes, the one that owns the others first (a report before its
+   signatories, sections and contacts; an organisation; a submission);
+4. the group, last, taken by the version increment of the first write; never locked
+   explicitly before a row.
 
-The locks are FOR NO KEY UPDATE: as strong as the UPDATE the version increment and the
-services' own writes take, but not in the way of a row that only points at the locked
-one (an audit line or an answer naming the group, a report naming the period, which take
-FOR KEY SHARE). A lock never waits for a mere reference, so references add no edges to
-the order. SQLite has no row locks: it serialises whole write transactions, and the
-helpers are plain reads there.
+A service that writes more rows after its first write (and so after the group) writes
+only rows whose every writer holds the same owner's lock first: answers and submissions
+under the period, a report's lists under the report, a person's memberships under the
+person. Those writers take turns at the owner and never meet at the group.
 
-The order is kept by tests/test_lock_order.py, which records the statements of each
-service that takes more than one lock.
+Explicit locks are FOR NO KEY UPDATE: as strong as an UPDATE of the row, but not in the
+way of a row that only points at the locked one (an audit line naming a person, a report
+naming its period, which take FOR KEY SHARE), so references add nothing to the order.
+SQLite has no row locks: it serialises whole write transactions, and the helpers are plain
+reads there. tests/test_lock_order.py checks the statements of each multi-lock service.
 """
 
-from .models import CoordinationGroup, User
-
-
-def group_lock(group_id):
-    """Hold the group's row until the transaction ends (step 3)."""
-    list(
-        CoordinationGroup._base_manager.select_for_update(no_key=True)
-        .filter(pk=group_id)
-        .values_list("pk", flat=True)
-    )
+from .models import User
 
 
 def person_lock(user_id):

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from . import audit
 from .emails import canonical_email
-from .locks import group_lock, person_lock
+from .locks import person_lock
 from .models import (
     CoordinationGroup,
     Invitation,
@@ -65,9 +65,8 @@ def organisation_create(*, group, name, short_name, by, email="", joined_on=None
 def organisation_update(*, organisation, by, **fields):
     """Change an organisation's name, address or dates; a date in `left_on` records that
     it has left the group (its history is kept). The log names the changed fields.
-    Locks: the group, then the organisation (members.locks)."""
+    Locks: the organisation, then (by saving it) the group (members.locks)."""
     with transaction.atomic():
-        group_lock(organisation.group_id)
         saved = Organisation.objects.select_for_update(no_key=True).get(pk=organisation.pk)
         changed = [name for name, value in fields.items() if getattr(saved, name) != value]
         for name, value in fields.items():
@@ -79,9 +78,8 @@ def organisation_update(*, organisation, by, **fields):
 
 def organisation_move(*, organisation, offset, by):
     """Move an organisation up (offset -1) or down (+1) in its group's display order.
-    Locks: the group, then its organisations (members.locks)."""
+    Locks: the group's organisations, then (by saving them) the group (members.locks)."""
     with transaction.atomic():
-        group_lock(organisation.group_id)
         siblings = list(
             Organisation.objects.select_for_update(no_key=True)
             .filter(group_id=organisation.group_id)
@@ -188,11 +186,10 @@ def invitation_accept(*, invitation, full_name="", password=None):
     are dropped. An account that keeps its password keeps its rights: its owner proves the
     password at the next sign-in, and an invitation never takes away what the operator gave.
 
-    Locks: the person, then the group, then the invitation (members.locks).
+    Locks: the person, the invitation, then (by claiming it) the group (members.locks).
     """
     with transaction.atomic():
         user = User.objects.by_email(invitation.email).select_for_update(no_key=True).first()
-        group_lock(invitation.group_id)
         if user is not None and user.is_blocked:
             raise AccountBlocked
         sets_password = invitation_sets_password(user)
@@ -240,10 +237,9 @@ def _refresh_is_active(user):
 def membership_set_roles(*, group, user, group_role, organisations, by):
     """Set a person's roles in a group: one group-wide role (or none) and the organisations
     they represent. Roles taken away are kept as inactive rows, so history remains.
-    Locks: the person, the group, then the person's memberships in it (members.locks)."""
+    Locks: the person, their memberships in the group, then the group (members.locks)."""
     with transaction.atomic():
         person_lock(user.pk)
-        group_lock(group.pk)
         current = Membership.objects.select_for_update(no_key=True).filter(user=user, group=group)
         keep_org_ids = {o.pk for o in organisations}
         for membership in current:
@@ -270,10 +266,10 @@ def membership_set_roles(*, group, user, group_role, organisations, by):
 
 def membership_deactivate(*, group, user, by):
     """Take away all of a person's roles in a group. A person left with no role in any
-    group can no longer sign in. Locks: the person, then the group (members.locks)."""
+    group can no longer sign in. Locks: the person, their memberships, then the group
+    (members.locks)."""
     with transaction.atomic():
         person_lock(user.pk)
-        group_lock(group.pk)
         Membership.objects.filter(user=user, group=group).update(is_active=False)
         _refresh_is_active(user)
         audit.record("members.membership.deactivated", actor=by, group=group, obj=user)

@@ -3,8 +3,8 @@
 A questionnaire changes only until the first answer is saved: each change locks the
 period's row and checks that no submission exists, in one transaction.
 
-Every service here that writes takes the period's lock, then the group's, before anything
-else (period_locked; the order is members.locks').
+Every service here that writes locks the period before anything else (period_locked; the
+group comes last, by the first write: members.locks).
 """
 
 from datetime import date, timedelta
@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from activities.log import logged
 from activities.models import Period, Question
 from activities.records.services import target_groups_seed
-from members.locks import group_lock
 
 from .questionnaire import DEFAULT_QUESTIONS
 
@@ -31,14 +30,14 @@ class WorkflowError(Exception):
 
 
 def period_locked(pk):
-    """Lock the period's row, then its group's (members.locks: period, then group), and
-    return the period as it is now."""
+    """Lock the period's row and return it as it is now. Taken before any other lock but
+    the person's (members.locks), so the writers of a period's questions, submissions and
+    answers take turns here before their writes raise the group."""
     period = (
         Period.objects.select_for_update(no_key=True, of=("self",))
         .select_related("group")
         .get(pk=pk)
     )
-    group_lock(period.group_id)
     return period
 
 
@@ -127,7 +126,7 @@ def questions_are_frozen(period):
 
 
 def _lock_questions(period):
-    """Lock the period row (and the group's) and refuse if anyone has started answering."""
+    """Lock the period row and refuse if anyone has started answering."""
     locked = period_locked(period.pk)
     if questions_are_frozen(locked):
         raise WorkflowError(

@@ -4,8 +4,9 @@ Status changes are conditional updates, so two clicks or two tabs change a state
 answer saves carry the submission's version number, so a save made from an older page
 is refused instead of silently overwriting newer text.
 
-Locks: the period, then the group (period_locked), then the submission by its conditional
-update; a comment takes the group by its first write (members.locks).
+Locks: the period (period_locked), the submission by its conditional update, then the
+group by the first write; answers are written only under the period's lock. A comment
+takes its row, then the group (members.locks).
 """
 
 from django.db import IntegrityError, transaction

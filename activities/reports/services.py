@@ -16,7 +16,6 @@ from activities.models import (
 )
 from members import audit
 from members.access import members_of
-from members.locks import group_lock
 from members.models import Membership, NotificationKind, Role
 from members.notifications import notify
 
@@ -96,9 +95,10 @@ def report_update(*, report, form, formsets, by):
     """Save the coordinator's edit of a draft: the report's own fields (a valid ReportForm)
     and its lists (valid inline formsets by name: signatories, sections, related reports,
     contacts). The log names the changed fields and lists, never their texts.
-    Locks: the group, then (by saving it) the report, as publishing does (members.locks)."""
+    Locks: the report, its lists' rows, then (by the first write) the group; every writer
+    of a report's lists holds the report first (members.locks)."""
     with transaction.atomic():
-        group_lock(report.group_id)
+        _report_locked(report)
         form.save()
         changed = list(form.changed_data)
         for name, formset in formsets.items():
@@ -116,12 +116,18 @@ def report_update(*, report, form, formsets, by):
 
 
 def report_contacts_refresh(*, report, by):
-    """Fetch the appendix contacts anew from the group's people."""
+    """Fetch the appendix contacts anew from the group's people. Locks: the report, then
+    its contacts and the group (members.locks)."""
     with transaction.atomic():
+        _report_locked(report)
         _contacts_from_group(report)
         audit.record(
             "activities.report.contacts_refreshed", actor=by, group=report.group, obj=report
         )
+
+
+def _report_locked(report):
+    Report.objects.select_for_update(no_key=True).filter(pk=report.pk).values_list("pk").get()
 
 
 def _contacts_from_group(report):
@@ -175,10 +181,9 @@ def report_publish(*, report, by, change_note="", is_public=False):
         "public_docx": render_docx(public),
     }
     with transaction.atomic():
-        # Locks: the group, then the report (members.locks); the report's lock makes
-        # two publishes of one draft take turns.
-        group_lock(report.group_id)
-        Report.objects.select_for_update(no_key=True).get(pk=report.pk)
+        # Locks: the report (two publishes of one draft take turns), then (by the new
+        # version) the group (members.locks).
+        _report_locked(report)
         latest = report.versions.order_by("-number").first()
         if (
             latest is not None
