@@ -10,7 +10,9 @@ from django.utils import timezone
 
 from . import audit
 from .emails import canonical_email
+from .locks import person_lock
 from .models import (
+    CoordinationGroup,
     Invitation,
     Membership,
     NotificationKind,
@@ -44,9 +46,7 @@ def _organisation_changed(action, organisation, by, detail=""):
     )
 
 
-def organisation_create(
-    *, group, name, short_name, email="", joined_on=None, left_on=None, by=None
-):
+def organisation_create(*, group, name, short_name, by, email="", joined_on=None, left_on=None):
     with transaction.atomic():
         last = group.organisations.aggregate(last=Max("order"))["last"]
         organisation = Organisation.objects.create(
@@ -62,11 +62,12 @@ def organisation_create(
     return organisation
 
 
-def organisation_update(*, organisation, by=None, **fields):
+def organisation_update(*, organisation, by, **fields):
     """Change an organisation's name, address or dates; a date in `left_on` records that
-    it has left the group (its history is kept). The log names the changed fields."""
+    it has left the group (its history is kept). The log names the changed fields.
+    Locks: the organisation, then (by saving it) the group (members.locks)."""
     with transaction.atomic():
-        saved = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        saved = Organisation.objects.select_for_update(no_key=True).get(pk=organisation.pk)
         changed = [name for name, value in fields.items() if getattr(saved, name) != value]
         for name, value in fields.items():
             setattr(organisation, name, value)
@@ -75,11 +76,12 @@ def organisation_update(*, organisation, by=None, **fields):
     return organisation
 
 
-def organisation_move(*, organisation, offset, by=None):
-    """Move an organisation up (offset -1) or down (+1) in its group's display order."""
+def organisation_move(*, organisation, offset, by):
+    """Move an organisation up (offset -1) or down (+1) in its group's display order.
+    Locks: the group's organisations, then (by saving them) the group (members.locks)."""
     with transaction.atomic():
         siblings = list(
-            Organisation.objects.select_for_update()
+            Organisation.objects.select_for_update(no_key=True)
             .filter(group_id=organisation.group_id)
             .order_by("order", "name")
         )
@@ -134,7 +136,7 @@ def invitation_create(*, group, email, full_name, role, organisation, by):
     return invitation
 
 
-def invitation_revoke(*, invitation, by=None):
+def invitation_revoke(*, invitation, by):
     with transaction.atomic():
         Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
             revoked_at=timezone.now()
@@ -183,9 +185,11 @@ def invitation_accept(*, invitation, full_name="", password=None):
     reached the mailbox), so rights the site operator gave whoever held the old password
     are dropped. An account that keeps its password keeps its rights: its owner proves the
     password at the next sign-in, and an invitation never takes away what the operator gave.
+
+    Locks: the person, the invitation, then (by claiming it) the group (members.locks).
     """
     with transaction.atomic():
-        user = User.objects.by_email(invitation.email).select_for_update().first()
+        user = User.objects.by_email(invitation.email).select_for_update(no_key=True).first()
         if user is not None and user.is_blocked:
             raise AccountBlocked
         sets_password = invitation_sets_password(user)
@@ -230,11 +234,13 @@ def _refresh_is_active(user):
         User.objects.filter(pk=user.pk).update(is_active=active)
 
 
-def membership_set_roles(*, group, user, group_role, organisations, by=None):
+def membership_set_roles(*, group, user, group_role, organisations, by):
     """Set a person's roles in a group: one group-wide role (or none) and the organisations
-    they represent. Roles taken away are kept as inactive rows, so history remains."""
+    they represent. Roles taken away are kept as inactive rows, so history remains.
+    Locks: the person, their memberships in the group, then the group (members.locks)."""
     with transaction.atomic():
-        current = Membership.objects.select_for_update().filter(user=user, group=group)
+        person_lock(user.pk)
+        current = Membership.objects.select_for_update(no_key=True).filter(user=user, group=group)
         keep_org_ids = {o.pk for o in organisations}
         for membership in current:
             if membership.organisation_id:
@@ -258,10 +264,12 @@ def membership_set_roles(*, group, user, group_role, organisations, by=None):
         )
 
 
-def membership_deactivate(*, group, user, by=None):
+def membership_deactivate(*, group, user, by):
     """Take away all of a person's roles in a group. A person left with no role in any
-    group can no longer sign in."""
+    group can no longer sign in. Locks: the person, their memberships, then the group
+    (members.locks)."""
     with transaction.atomic():
+        person_lock(user.pk)
         Membership.objects.filter(user=user, group=group).update(is_active=False)
         _refresh_is_active(user)
         audit.record("members.membership.deactivated", actor=by, group=group, obj=user)
@@ -293,8 +301,45 @@ def person_unblock(*, user, by=None):
 
 
 def notification_preferences_set(*, user, wanted, daily_digest):
+    """The person's own choice of notifications, and whether they come as a daily digest."""
     from .models import CHOOSABLE
 
-    user.muted_notifications = [k.value for k in CHOOSABLE if k.value not in set(wanted)]
-    user.daily_digest = daily_digest
-    user.save(update_fields=["muted_notifications", "daily_digest"])
+    with transaction.atomic():
+        user.muted_notifications = [k.value for k in CHOOSABLE if k.value not in set(wanted)]
+        user.daily_digest = daily_digest
+        user.save(update_fields=["muted_notifications", "daily_digest"])
+        audit.record("members.person.notifications_changed", actor=user, obj=user)
+
+
+def person_language_set(*, user, language):
+    """The language the person chose in the switch: e-mails to them are written in it.
+    Nothing is written when it is already theirs (the switch is used in every visit)."""
+    if user.language == language:
+        return
+    with transaction.atomic():
+        user.language = language
+        user.save(update_fields=["language"])
+        audit.record("members.person.language_changed", actor=user, obj=user, detail=language)
+
+
+def group_settings_update(*, group, by, **fields):
+    """The coordinator's settings for the whole group (description, reminders, whether its
+    coordinators must use two-step verification). The log names the changed fields."""
+    with transaction.atomic():
+        saved = (
+            CoordinationGroup._base_manager.select_for_update(no_key=True)
+            .only(*fields)
+            .get(pk=group.pk)
+        )
+        changed = [name for name, value in fields.items() if getattr(saved, name) != value]
+        for name, value in fields.items():
+            setattr(group, name, value)
+        group.save(update_fields=list(fields))
+        audit.record(
+            "members.group.settings_changed",
+            actor=by,
+            group=group,
+            obj=group,
+            detail=", ".join(changed),
+        )
+    return group

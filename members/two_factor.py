@@ -93,29 +93,39 @@ def _clean_token(token):
     return "".join((token or "").split()).lower()
 
 
-@transaction.atomic
-def enrol_confirm(request, device, token):
-    """Confirm the app with a code it shows; returns the new backup codes, or None."""
-    if not device.verify_token(_clean_token(token)):
-        return None
-    TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
-    device.confirmed = True
-    device.save(update_fields=["confirmed"])
-    codes = backup_codes_renew(device.user, audit_it=False)
-    otp_login(request, device)
-    audit.record("members.two_factor.enrolled", actor=device.user)
+def two_factor_enrol(*, device, code):
+    """Confirm the app with a code it shows; returns the new backup codes, or None when
+    the code did not match (nothing is written then). The session is marked verified by
+    the caller (session_verified), after this commits."""
+    with transaction.atomic():
+        if not device.verify_token(_clean_token(code)):
+            return None
+        TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        codes = _new_backup_codes(device.user)
+        audit.record("members.two_factor.enrolled", actor=device.user)
     return codes
 
 
-@transaction.atomic
-def backup_codes_renew(user, audit_it=True):
+def session_verified(request, device):
+    """Mark the session as having passed the second step with this device."""
+    otp_login(request, device)
+
+
+def backup_codes_renew(*, user):
     """New backup codes replace every old one; they are shown once."""
+    with transaction.atomic():
+        codes = _new_backup_codes(user)
+        audit.record("members.two_factor.backup_codes_renewed", actor=user)
+    return codes
+
+
+def _new_backup_codes(user):
     device, _created = StaticDevice.objects.get_or_create(user=user, name="backup")
     device.token_set.all().delete()
     codes = [StaticToken.random_token() for _n in range(BACKUP_CODE_COUNT)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
-    if audit_it:
-        audit.record("members.two_factor.backup_codes_renewed", actor=user)
     return codes
 
 
@@ -153,14 +163,14 @@ def verify(request, token):
     return True
 
 
-def disable(user, token):
+def two_factor_disable(*, user, code):
     """Remove the app and the backup codes, after one more code. Returns an error or None."""
     if required_for(user):
         return _("Your group requires two-step verification for coordinators, so it stays on.")
     with transaction.atomic():
-        if _matching_device(user, token) is None:
+        if _matching_device(user, code) is None:
             return _("The code did not match, so two-step verification is still on.")
         TOTPDevice.objects.filter(user=user).delete()
         StaticDevice.objects.filter(user=user).delete()
-    audit.record("members.two_factor.disabled", actor=user)
+        audit.record("members.two_factor.disabled", actor=user)
     return None

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from . import access, audit, two_factor
+from . import access, services, two_factor
 from .forms import GroupSettingsForm, TwoFactorCodeForm
 
 
@@ -34,8 +34,9 @@ def enrol(request):
     device = two_factor.pending_device(user)
     form = TwoFactorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        codes = two_factor.enrol_confirm(request, device, form.cleaned_data["code"])
+        codes = two_factor.two_factor_enrol(device=device, code=form.cleaned_data["code"])
         if codes is not None:
+            two_factor.session_verified(request, device)
             return render(
                 request,
                 "members/two_factor_codes.html",
@@ -83,7 +84,7 @@ def backup_codes(request):
     """New backup codes, shown once; the old ones stop working."""
     if not two_factor.has_device(request.user):
         return redirect("members:two_factor")
-    codes = two_factor.backup_codes_renew(request.user)
+    codes = two_factor.backup_codes_renew(user=request.user)
     return render(
         request,
         "members/two_factor_codes.html",
@@ -97,7 +98,7 @@ def disable(request):
     """Turning it off takes one more code, so an open session alone cannot do it."""
     form = TwoFactorCodeForm(request.POST)
     code = form.cleaned_data["code"] if form.is_valid() else ""
-    error = two_factor.disable(request.user, code)
+    error = two_factor.two_factor_disable(user=request.user, code=code)
     if error:
         messages.error(request, error)
     else:
@@ -112,14 +113,7 @@ def group_settings(request, slug):
     group = group_access.group
     form = GroupSettingsForm(request.POST or None, instance=group, coordinator=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        audit.record(
-            "members.group.settings_changed",
-            actor=request.user,
-            group=group,
-            obj=group,
-            detail=", ".join(form.changed_data),
-        )
+        services.group_settings_update(group=group, by=request.user, **form.cleaned_data)
         messages.success(request, _("The group's settings were saved."))
         return redirect("members:group_settings", slug=slug)
     return render(

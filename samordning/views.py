@@ -10,7 +10,7 @@ from django.urls import Resolver404, resolve
 from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language as django_set_language
 
-from members import sign_in_steps
+from members import services, sign_in_steps
 
 
 @login_not_required
@@ -20,9 +20,8 @@ def set_language(request):
     response = django_set_language(request)
     language = request.POST.get("language")
     user = request.user
-    if user.is_authenticated and language in dict(settings.LANGUAGES) and user.language != language:
-        user.language = language
-        user.save(update_fields=["language"])
+    if user.is_authenticated and language in dict(settings.LANGUAGES):
+        services.person_language_set(user=user, language=language)
     return response
 
 

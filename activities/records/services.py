@@ -74,7 +74,7 @@ def target_groups_seed(*, group):
         )
 
 
-def target_group_add(*, group, name, by=None):
+def target_group_add(*, group, name, by):
     last = group.target_groups.aggregate(last=Max("order"))["last"] or 0
     with transaction.atomic():
         target = TargetGroup.objects.create(group=group, name=name.strip(), order=last + 1)
@@ -82,8 +82,11 @@ def target_group_add(*, group, name, by=None):
     return target
 
 
-def target_group_delete(*, target, by=None):
-    """Remove a target group; activities simply lose the tag."""
+def target_group_delete(*, target, by):
+    """Remove a target group; activities simply lose the tag. The activities' own lines say
+    nothing of it, so the group's line counts them."""
     with transaction.atomic():
-        logged("target_group.deleted", target, by=by, group=target.group)
+        tagged = target.activities.count()
+        # Logged first: once deleted, the target group has no id to name.
+        logged("target_group.deleted", target, by=by, group=target.group, detail=f"{tagged} tagged")
         target.delete()

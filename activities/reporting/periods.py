@@ -2,6 +2,9 @@
 
 A questionnaire changes only until the first answer is saved: each change locks the
 period's row and checks that no submission exists, in one transaction.
+
+Every service here that writes locks the period before anything else (period_locked; the
+group comes last, by the first write: members.locks).
 """
 
 from datetime import date, timedelta
@@ -24,6 +27,18 @@ DEFAULT_DAYS_TO_ANSWER = 15
 
 class WorkflowError(Exception):
     """A change the rules do not allow now; the message is shown to the person."""
+
+
+def period_locked(pk):
+    """Lock the period's row and return it as it is now. Taken before any other lock but
+    the person's (members.locks), so the writers of a period's questions, submissions and
+    answers take turns here before their writes raise the group."""
+    period = (
+        Period.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("group")
+        .get(pk=pk)
+    )
+    return period
 
 
 # Periods
@@ -76,8 +91,9 @@ def period_create_next(*, group, by=None):
     return period_create(group=group, by=by, **next_quarter(group))
 
 
-def period_update(*, period, name, starts_on, ends_on, deadline, by=None):
+def period_update(*, period, name, starts_on, ends_on, deadline, by):
     with transaction.atomic():
+        period_locked(period.pk)
         Period.objects.filter(pk=period.pk).update(
             name=name, starts_on=starts_on, ends_on=ends_on, deadline=deadline
         )
@@ -86,14 +102,16 @@ def period_update(*, period, name, starts_on, ends_on, deadline, by=None):
 
 def period_lock(*, period, by):
     with transaction.atomic():
+        period_locked(period.pk)
         if Period.objects.filter(pk=period.pk, locked_at__isnull=True).update(
             locked_at=timezone.now(), locked_by=by
         ):
             logged("period.locked", period, by=by, group=period.group)
 
 
-def period_unlock(*, period, by=None):
+def period_unlock(*, period, by):
     with transaction.atomic():
+        period_locked(period.pk)
         if Period.objects.filter(pk=period.pk, locked_at__isnull=False).update(
             locked_at=None, locked_by=None
         ):
@@ -109,7 +127,7 @@ def questions_are_frozen(period):
 
 def _lock_questions(period):
     """Lock the period row and refuse if anyone has started answering."""
-    locked = Period.objects.select_for_update().get(pk=period.pk)
+    locked = period_locked(period.pk)
     if questions_are_frozen(locked):
         raise WorkflowError(
             _("Answers exist for this period, so its questions can no longer be changed.")
@@ -117,7 +135,7 @@ def _lock_questions(period):
     return locked
 
 
-def question_create(*, period, title, wording, help_text, kind, by=None):
+def question_create(*, period, title, wording, help_text, kind, by):
     with transaction.atomic():
         _lock_questions(period)
         last = period.questions.aggregate(last=Max("number"))["last"] or 0
@@ -133,7 +151,7 @@ def question_create(*, period, title, wording, help_text, kind, by=None):
     return question
 
 
-def question_update(*, question, title, wording, help_text, kind, by=None):
+def question_update(*, question, title, wording, help_text, kind, by):
     with transaction.atomic():
         _lock_questions(question.period)
         Question.objects.filter(pk=question.pk).update(
@@ -151,7 +169,7 @@ def _renumber(period, ordered):
         Question.objects.filter(pk=question.pk).update(number=number)
 
 
-def question_delete(*, question, by=None):
+def question_delete(*, question, by):
     with transaction.atomic():
         period = _lock_questions(question.period)
         # Logged first: once deleted, the question has no id to name.
@@ -160,7 +178,7 @@ def question_delete(*, question, by=None):
         _renumber(period, list(period.questions.order_by("number")))
 
 
-def question_move(*, question, offset, by=None):
+def question_move(*, question, offset, by):
     with transaction.atomic():
         period = _lock_questions(question.period)
         ordered = list(period.questions.order_by("number"))

@@ -3,6 +3,10 @@
 Status changes are conditional updates, so two clicks or two tabs change a state once;
 answer saves carry the submission's version number, so a save made from an older page
 is refused instead of silently overwriting newer text.
+
+Locks: the period (period_locked), the submission by its conditional update, then the
+group by the first write; answers are written only under the period's lock. A comment
+takes its row, then the group (members.locks).
 """
 
 from django.db import IntegrityError, transaction
@@ -16,7 +20,6 @@ from activities.models import (
     Answer,
     AnswerVersion,
     Comment,
-    Period,
     Submission,
     SubmissionStatus,
     Transition,
@@ -27,7 +30,7 @@ from members.access import coordinators_of, representatives_of
 from members.models import NotificationKind
 from members.notifications import notify
 
-from .periods import WorkflowError
+from .periods import WorkflowError, period_locked
 
 
 class SaveConflict(Exception):
@@ -79,7 +82,7 @@ def submission_save(*, period, organisation, texts, expected_version, by):
     takes no answers now. Returns the saved submission.
     """
     with transaction.atomic():
-        period = Period.objects.select_for_update().get(pk=period.pk)
+        period = period_locked(period.pk)
         _require_answers_accepted(period)
         try:
             with transaction.atomic():
@@ -169,7 +172,7 @@ def _change_status(*, submission, allowed_from, to_status, by, comment="", actio
     `to_status` (a double click), and raises WorkflowError otherwise.
     """
     with transaction.atomic():
-        period = Period.objects.select_for_update().get(pk=submission.period_id)
+        period = period_locked(submission.period_id)
         if period.is_locked:
             raise WorkflowError(
                 _("The period is locked. Nothing can be changed until the coordinator reopens it.")

@@ -22,8 +22,25 @@ from members.notifications import notify
 from .content import compile_content, public_edition
 
 
-def report_create(*, group, first_period, last_period):
-    """A new draft, pre-filled from the group and from the group's previous report."""
+def report_create(*, group, first_period, last_period, by=None):
+    """A new draft, pre-filled from the group and from the group's previous report: its
+    signatories, sections, related reports, and the contacts from the group's people, all
+    in one transaction (a failure leaves no half-made draft). `by` is None when a command
+    makes it (the demo)."""
+    with transaction.atomic():
+        report = _new_draft(group, first_period, last_period)
+        _contacts_from_group(report)
+        audit.record(
+            "activities.report.created",
+            actor=by,
+            group=group,
+            obj=report,
+            detail=f"{first_period.name} – {last_period.name}",
+        )
+    return report
+
+
+def _new_draft(group, first_period, last_period):
     previous = group.reports.order_by("-created_at").first()
     # The convening organisation (Länsstyrelsen) comes first in the group's order.
     convener = group.organisations.order_by("order").first()
@@ -71,11 +88,49 @@ def report_create(*, group, first_period, last_period):
             )
             for r in previous.related_reports.all()
         )
-    contacts_from_group(report)
     return report
 
 
-def contacts_from_group(report):
+def report_update(*, report, form, formsets, by):
+    """Save the coordinator's edit of a draft: the report's own fields (a valid ReportForm)
+    and its lists (valid inline formsets by name: signatories, sections, related reports,
+    contacts). The log names the changed fields and lists, never their texts.
+    Locks: the report, its lists' rows, then (by the first write) the group; every writer
+    of a report's lists holds the report first (members.locks)."""
+    with transaction.atomic():
+        _report_locked(report)
+        form.save()
+        changed = list(form.changed_data)
+        for name, formset in formsets.items():
+            formset.save()
+            if formset.new_objects or formset.changed_objects or formset.deleted_objects:
+                changed.append(name)
+        audit.record(
+            "activities.report.updated",
+            actor=by,
+            group=report.group,
+            obj=report,
+            detail=", ".join(changed),
+        )
+    return report
+
+
+def report_contacts_refresh(*, report, by):
+    """Fetch the appendix contacts anew from the group's people. Locks: the report, then
+    its contacts and the group (members.locks)."""
+    with transaction.atomic():
+        _report_locked(report)
+        _contacts_from_group(report)
+        audit.record(
+            "activities.report.contacts_refreshed", actor=by, group=report.group, obj=report
+        )
+
+
+def _report_locked(report):
+    Report.objects.select_for_update(no_key=True).filter(pk=report.pk).values_list("pk").get()
+
+
+def _contacts_from_group(report):
     """The appendix contacts: the group's coordinators, then one line per representative."""
     report.contacts.all().delete()
     memberships = (
@@ -126,7 +181,9 @@ def report_publish(*, report, by, change_note="", is_public=False):
         "public_docx": render_docx(public),
     }
     with transaction.atomic():
-        Report.objects.select_for_update().get(pk=report.pk)
+        # Locks: the report (two publishes of one draft take turns), then (by the new
+        # version) the group (members.locks).
+        _report_locked(report)
         latest = report.versions.order_by("-number").first()
         if (
             latest is not None
@@ -197,7 +254,7 @@ def plain_text(content):
     return "\n".join(w for w in words if w.strip())
 
 
-def report_version_set_public(*, version, is_public, by=None):
+def report_version_set_public(*, version, is_public, by):
     """Make a version public, or take it back from the public (the group keeps it)."""
     with transaction.atomic():
         ReportVersion.objects.filter(pk=version.pk).update(

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -82,7 +81,7 @@ def report_new(request, slug):
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect("activities:report_list", slug=slug)
-    report = services.report_create(group=group_access.group, **form.cleaned_data)
+    report = services.report_create(group=group_access.group, by=request.user, **form.cleaned_data)
     messages.success(request, _("The report was created from the group and its previous report."))
     return redirect("activities:report_edit", slug=slug, pk=report.pk)
 
@@ -98,10 +97,12 @@ def report_edit(request, slug, pk):
     }
     if request.method == "POST":
         if form.is_valid() and all(fs.is_valid() for fs, _label in formsets.values()):
-            with transaction.atomic():
-                form.save()
-                for formset, _label in formsets.values():
-                    formset.save()
+            services.report_update(
+                report=report,
+                form=form,
+                formsets={key: fs for key, (fs, _label) in formsets.items()},
+                by=request.user,
+            )
             messages.success(request, _("The report was saved."))
             return redirect("activities:report_edit", slug=slug, pk=report.pk)
         messages.error(request, _("The report was not saved. Correct what is marked below."))
@@ -124,7 +125,7 @@ def report_contacts_refresh(request, slug, pk):
     """The coordinator fetches the appendix contacts anew from the group's people."""
     group_access = access.coordinator_access_for(request.user, slug)
     report = _report_for(group_access, pk)
-    services.contacts_from_group(report)
+    services.report_contacts_refresh(report=report, by=request.user)
     messages.success(request, _("The contacts were fetched from the group."))
     return redirect("activities:report_edit", slug=slug, pk=report.pk)
 
