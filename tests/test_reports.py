@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from activities.models import Activity, Report, ReportVersion, Submission
 from activities.report_content import compile_content, public_edition, report_create
 from activities.report_render import LockedURLFetcher, render_docx, render_html_document, render_pdf
-from samordning.demo import load_demo
+from samordning.demo.loader import load_demo
 
 from .conftest import approved, make_past_period, make_period
 

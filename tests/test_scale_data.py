@@ -24,7 +24,7 @@ from activities.models import (
 )
 from activities.report_content import compile_content
 from members.models import CoordinationGroup, Role, User
-from samordning.scale_data import SCALE_PASSWORD, _html
+from samordning.demo.scale import SCALE_PASSWORD, _html
 from samordning.text import render_markdown
 
 
