@@ -131,18 +131,10 @@ class GroupBuilder(RecordsMixin, SubmissionsMixin):
 
     def _organisations(self):
         spec, rng = self.spec, self.rng
-        municipality = f"{spec['municipality']}, socialtjänsten"
+        # Ten that every group has (the convener first), then 0-4 of the optional ones.
         names = [
-            (f"Länsstyrelsen i {spec['lan']}", "Länsstyrelsen"),
-            (f"Polismyndigheten, polisregion {spec['police']}", "Polisen"),
-            ("Migrationsverket", "Migrationsverket"),
-            (spec["region"], "Regionen"),
-            (f"Åklagarmyndigheten, åklagarkammaren i {spec['seat']}", "Åklagarmyndigheten"),
-            (spec["university"], "Universitetet"),
-            (municipality, "Socialtjänsten"),
-            ("Kriminalvården", "Kriminalvården"),
-            ("Skatteverket", "Skatteverket"),
-            ("Arbetsmiljöverket", "Arbetsmiljöverket"),
+            (member["name"].format(**spec), member["short_name"])
+            for member in TEXTS["organisations"]
         ]
         names += [(n, n) for n in rng.sample(TEXTS["optional_organisations"], rng.randint(0, 4))]
         self.organisations = self.save(
