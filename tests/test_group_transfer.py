@@ -39,7 +39,7 @@ from members.models import (
     Role,
     User,
 )
-from samordning.demo import DEMO_PASSWORD, load_demo
+from samordning.demo.loader import DEMO_PASSWORD, load_demo
 
 from .conftest import PASSWORD, answer, make_period, make_records, make_report, make_version
 

@@ -23,7 +23,7 @@ from activities.reports.render import (
     render_pdf,
 )
 from activities.reports.services import report_create
-from samordning.demo import load_demo
+from samordning.demo.loader import load_demo
 
 from .conftest import approved, make_past_period, make_period
 

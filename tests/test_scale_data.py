@@ -1,5 +1,5 @@
 """The scale data: a small run checked for shape, history, idempotence, and that every
-kind of page renders it."""
+kind of page renders it; and that what it stores is what the product itself would."""
 
 from collections import Counter
 from io import StringIO
@@ -22,10 +22,11 @@ from activities.models import (
     Submission,
     Transition,
 )
-from activities.reports.content import compile_content
+from activities.records.reads import records_current_in
+from activities.reports.content import compile_content, public_edition
+from activities.reports.services import plain_text
 from members.models import CoordinationGroup, Role, User
-from samordning.scale_data import SCALE_PASSWORD, _html
-from samordning.text import render_markdown
+from samordning.demo.scale import SCALE_PASSWORD
 
 
 def _counts():
@@ -123,9 +124,6 @@ def test_a_small_run_has_the_shape_of_ten_years(db, client):
         for o in compiled["activities"]["organisations"]
     ]
     assert not version.pdf and not version.docx
-    # The cheap HTML of the answers is what render_markdown makes of them.
-    for answer in Answer.objects.order_by("?")[:20]:
-        assert _html(answer.text) == render_markdown(answer.text)
 
     # Running again adds nothing, also when forced with DEBUG off.
     counts = _counts()
@@ -172,6 +170,35 @@ def test_a_small_run_has_the_shape_of_ten_years(db, client):
     client.logout()
     response = client.get(reverse("activities:public_report", args=[slug, public.report_id, 1]))
     assert response.status_code == 200
+
+
+@override_settings(DEBUG=True)
+def test_the_stored_content_is_what_the_compiler_makes_of_the_same_data(db):
+    call_command("generate_scale_data", groups=1, years=1, stdout=StringIO())
+
+    versions = ReportVersion.objects.select_related("report__group", "report__first_period")
+    assert versions.count() == 4
+    for version in versions:
+        compiled = compile_content(version.report)
+        assert version.content == compiled
+        assert public_edition(version.content) == public_edition(compiled)
+        assert version.search_text == plain_text(compiled)
+    # The answers come with their record lines, as a published report has them.
+    assert any(
+        "records" in answer
+        for version in versions
+        for organisation in version.content["activities"]["organisations"]
+        for answer in organisation["answers"]
+    )
+    # An approval froze the records in force, as the product's approval does.
+    for submission in Submission.objects.filter(status="approved").select_related(
+        "period", "organisation"
+    ):
+        current = records_current_in(submission.period, submission.organisation)
+        assert {
+            slug: sorted(rows, key=lambda row: row["id"])
+            for slug, rows in submission.records_snapshot.items()
+        } == {slug: sorted(rows, key=lambda row: row["id"]) for slug, rows in current.items()}
 
 
 def test_it_refuses_with_debug_off(db):

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from members.models import User
-from samordning.demo import DEMO_PASSWORD, demo_sign_ins, load_demo
+from samordning.demo.loader import DEMO_PASSWORD, demo_sign_ins, load_demo
 
 from .conftest import PASSWORD
 

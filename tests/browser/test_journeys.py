@@ -7,7 +7,7 @@ from django.test import override_settings
 from docx import Document
 from pypdf import PdfReader
 
-from samordning.demo import load_demo
+from samordning.demo.loader import load_demo
 
 from .conftest import assert_accessible, screenshot, sign_in
 

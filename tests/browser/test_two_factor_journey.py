@@ -8,7 +8,7 @@ import pytest
 from django.test import override_settings
 from django_otp.oath import TOTP
 
-from samordning.demo import load_demo
+from samordning.demo.loader import load_demo
 
 from .conftest import assert_accessible, sign_in
 

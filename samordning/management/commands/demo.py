@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
-from samordning.demo import DEMO_PASSWORD, demo_sign_ins, load_demo
+from samordning.demo.loader import DEMO_PASSWORD, demo_sign_ins, load_demo
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from samordning.scale_data import SCALE_PASSWORD, generate
+from samordning.demo.scale import SCALE_PASSWORD, generate
 
 
 class Command(BaseCommand):

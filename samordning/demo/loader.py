@@ -1,5 +1,6 @@
 """The demo data: a coordination group in Västerbotten as in the reference report, and a
-small second group so that the separation between groups can be seen."""
+small second group so that the separation between groups can be seen. The Swedish texts
+(groups, answers, records, the report) are data files in data/; this module only loads them."""
 
 from datetime import date, datetime, time, timedelta
 
@@ -13,103 +14,13 @@ from activities.reporting import services as reporting
 from activities.reports import services as report_services
 from members.models import CoordinationGroup, Membership, Organisation, Role, User
 
-from .demo_answers import ANSWERS, QUESTION_COMMENT, REPLY, RETURN_REASON
+from .texts import load_answers, load_json
 
 DEMO_PASSWORD = "samordning-demo"
 
-VASTERBOTTEN = {
-    "slug": "vasterbotten",
-    "name": "Samordningsgruppen mot prostitution och människohandel i Västerbotten",
-    "county": "Västerbotten",
-    "description": (
-        "Länsstyrelsen Västerbotten samordnar myndigheternas regionala arbete mot "
-        "prostitution och människohandel för sexuella ändamål."
-    ),
-    # (name, short name, representative's e-mail, representative's name, title)
-    "organisations": [
-        (
-            "Länsstyrelsen Västerbotten",
-            "Länsstyrelsen",
-            "lansstyrelsen@example.org",
-            "Lena Lindqvist",
-            "Jämställdhetsdirektör",
-        ),
-        (
-            "Migrationsverket",
-            "Migrationsverket",
-            "migrationsverket@example.org",
-            "Mikael Berg",
-            "Enhetschef",
-        ),
-        (
-            "Polismyndigheten, Region Nord",
-            "Polisen",
-            "polisen@example.org",
-            "Petra Holm",
-            "Kriminalinspektör",
-        ),
-        (
-            "Region Västerbotten",
-            "Regionen",
-            "regionen@example.org",
-            "Rasmus Öberg",
-            "Utvecklingsstrateg",
-        ),
-        (
-            "Umeå universitet",
-            "Universitetet",
-            "universitetet@example.org",
-            "Ulla Nilsson",
-            "Lektor i socialt arbete",
-        ),
-        (
-            "Västerbottens läns landsting",
-            "Landstinget",
-            "landstinget@example.org",
-            "Lars Sundström",
-            "Kurator, Sesam-mottagningen",
-        ),
-        (
-            "Åklagarmyndigheten, Åklagarkammaren i Umeå",
-            "Åklagarmyndigheten",
-            "aklagare@example.org",
-            "Anna Åström",
-            "Kammaråklagare",
-        ),
-    ],
-    "coordinator": (
-        "samordnare@example.org",
-        "Sara Samuelsson",
-        "Samordnare",
-        "Länsstyrelsen Västerbotten",
-    ),
-    "readers": [("lasare@example.org", "Rut Läsare", "Handläggare")],
-}
-
-NORRBOTTEN = {
-    "slug": "norrbotten",
-    "name": "Samordningsgruppen mot prostitution och människohandel i Norrbotten",
-    "county": "Norrbotten",
-    "description": "Den regionala samordningsgruppen i Norrbottens län.",
-    "organisations": [
-        ("Länsstyrelsen i Norrbottens län", "Länsstyrelsen", None, None, None),
-        (
-            "Polismyndigheten, Region Nord, Luleå",
-            "Polisen",
-            "polisen.norrbotten@example.org",
-            "Nils Nordin",
-            "Gruppchef",
-        ),
-        ("Region Norrbotten", "Regionen", None, None, None),
-    ],
-    "coordinator": (
-        "samordnare.norrbotten@example.org",
-        "Nora Nilsson",
-        "Samordnare",
-        "Länsstyrelsen i Norrbottens län",
-    ),
-    "readers": [],
-}
+# The reference group in Västerbotten, then a small group in Norrbotten.
+GROUPS = load_json("groups.json")
+VASTERBOTTEN, NORRBOTTEN = GROUPS
 
 
 def _ascii(name):
@@ -132,37 +43,39 @@ def _group(spec):
         defaults={k: spec[k] for k in ("name", "county", "description")},
     )
     organisations = {}
-    for order, (name, short, email, person_name, title) in enumerate(spec["organisations"], 1):
+    for order, member in enumerate(spec["organisations"], 1):
         organisation, _ = Organisation.objects.get_or_create(
             group=group,
-            name=name,
+            name=member["name"],
             defaults={
-                "short_name": short,
+                "short_name": member["short_name"],
                 "order": order,
                 "joined_on": date(2016, 1, 1),
-                "email": f"{_ascii(short)}.{spec['slug']}@example.org",
+                "email": f"{_ascii(member['short_name'])}.{spec['slug']}@example.org",
             },
         )
-        organisations[name] = organisation
-        if email:
-            user = _person(email, person_name, title)
+        organisations[member["name"]] = organisation
+        if member["email"]:
+            user = _person(member["email"], member["person"], member["title"])
             Membership.objects.get_or_create(
                 user=user,
                 organisation=organisation,
                 defaults={"group": group, "role": Role.REPRESENTATIVE},
             )
-    email, name, title, own_organisation = spec["coordinator"]
-    coordinator = _person(email, name, title)
+    spec_coordinator = spec["coordinator"]
+    coordinator = _person(
+        spec_coordinator["email"], spec_coordinator["person"], spec_coordinator["title"]
+    )
     Membership.objects.get_or_create(
         user=coordinator, group=group, organisation=None, defaults={"role": Role.COORDINATOR}
     )
     Membership.objects.get_or_create(
         user=coordinator,
-        organisation=organisations[own_organisation],
+        organisation=organisations[spec_coordinator["organisation"]],
         defaults={"group": group, "role": Role.REPRESENTATIVE},
     )
-    for email, name, title in spec["readers"]:
-        reader = _person(email, name, title)
+    for spec_reader in spec["readers"]:
+        reader = _person(spec_reader["email"], spec_reader["person"], spec_reader["title"])
         Membership.objects.get_or_create(
             user=reader, group=group, organisation=None, defaults={"role": Role.READER}
         )
@@ -208,8 +121,9 @@ def _backdate(submission, submitted_on, decided_on=None):
 
 
 def _answer(period, organisation, representative, key, status, coordinator):
+    answers, review = load_answers(), load_json("review.json")
     texts = {
-        question.pk: ANSWERS[organisation.short_name][question.number][key]
+        question.pk: answers[organisation.short_name][question.number][key]
         for question in period.questions.all()
     }
     submission = reporting.submission_save(
@@ -223,10 +137,17 @@ def _answer(period, organisation, representative, key, status, coordinator):
     elif status == SubmissionStatus.RETURNED:
         question = period.questions.get(number=4)
         thread = reporting.comment_add(
-            submission=submission, by=coordinator, text=QUESTION_COMMENT, question=question
+            submission=submission,
+            by=coordinator,
+            text=review["question_comment"],
+            question=question,
         )
-        reporting.comment_add(submission=submission, by=representative, text=REPLY, thread=thread)
-        reporting.submission_return(submission=submission, by=coordinator, reason=RETURN_REASON)
+        reporting.comment_add(
+            submission=submission, by=representative, text=review["reply"], thread=thread
+        )
+        reporting.submission_return(
+            submission=submission, by=coordinator, reason=review["return_reason"]
+        )
     return submission
 
 
@@ -234,10 +155,9 @@ def _records(group, current_start):
     """Activities, steering documents, collaborations and needs for every organisation."""
     from activities.models import Activity, Collaboration, Need, SteeringDocument, TargetGroup
 
-    from .demo_records import ACTIVITIES, COLLABORATIONS, NEEDS, STEERING_DOCUMENTS
-
     if Activity.objects.filter(organisation__group=group).exists():
         return
+    records = load_json("records.json")
     record_services.target_groups_seed(group=group)
     organisations = {o.short_name: o for o in group.organisations.all()}
     targets = {t.name: t for t in TargetGroup.objects.filter(group=group)}
@@ -245,7 +165,7 @@ def _records(group, current_start):
     def day(offset):
         return None if offset is None else current_start + timedelta(days=offset)
 
-    for spec in ACTIVITIES:
+    for spec in records["activities"]:
         activity = Activity.objects.create(
             organisation=organisations[spec["organisation"]],
             title=spec["title"],
@@ -269,7 +189,7 @@ def _records(group, current_start):
             adopted_on=day(spec["adopted"]),
             link=spec["link"],
         )
-        for spec in STEERING_DOCUMENTS
+        for spec in records["steering_documents"]
     )
     Collaboration.objects.bulk_create(
         Collaboration(
@@ -280,7 +200,7 @@ def _records(group, current_start):
             since=day(spec["since"]),
             description=spec["description"],
         )
-        for spec in COLLABORATIONS
+        for spec in records["collaborations"]
     )
     Need.objects.bulk_create(
         Need(
@@ -290,7 +210,7 @@ def _records(group, current_start):
             description=spec["description"],
             noted_on=day(spec["noted"]),
         )
-        for spec in NEEDS
+        for spec in records["needs"]
     )
 
 
@@ -298,7 +218,7 @@ def _periods(group):
     """Two past quarters with approved answers and the current quarter in every state."""
     if Period.objects.filter(group=group).exists():
         return
-    coordinator = User.objects.get(email=VASTERBOTTEN["coordinator"][0])
+    coordinator = User.objects.get(email=VASTERBOTTEN["coordinator"]["email"])
     representatives = {
         m.organisation.short_name: m.user
         for m in Membership.objects.filter(group=group, role=Role.REPRESENTATIVE)
@@ -348,54 +268,6 @@ def _periods(group):
             )
 
 
-FOREWORD = (
-    "Länsstyrelsen Västerbotten har regeringens uppdrag att samordna det regionala arbetet "
-    "mot prostitution och människohandel för sexuella ändamål. Den här lägesrapporten "
-    "samlar vad länets myndigheter gör, vilka planer som finns, var samverkan fungerar och "
-    "vilka behov som återstår.\n\n"
-    "Rapporten bygger på de svar som samordningsgruppens medlemmar har lämnat under "
-    "perioden. Vi hoppas att den ska vara ett stöd för fortsatt arbete i länet och för de "
-    "beslutsfattare som ansvarar för det."
-)
-SECTIONS = [
-    (
-        "Nationell handlingsplan",
-        "Arbetet vilar på regeringens nationella handlingsplan mot prostitution och "
-        "människohandel[^1]. Planen pekar ut skydd och stöd till utsatta, förebyggande arbete "
-        "och en effektivare rättsvårdande verksamhet som de viktigaste områdena.\n\n"
-        "[^1]: Handlingsplanen finns på https://www.example.se/nationell-handlingsplan.",
-        False,
-    ),
-    (
-        "Länsstyrelsens uppdrag",
-        "Länsstyrelserna har i uppdrag att samordna och stödja arbetet i länen. I "
-        "Västerbotten sker det genom den regionala samordningsgruppen och genom "
-        "utbildningar och informationsinsatser, se även bilagan.",
-        False,
-    ),
-    (
-        "Samordningsgruppen",
-        "Samordningsgruppen består av myndigheter med ansvar för frågan i länet. Gruppen "
-        "träffas fyra gånger per år. Medlemmar under perioden:",
-        True,
-    ),
-]
-RELATED = [
-    (
-        "Prostitution i Sverige – kartläggning",
-        "Jämställdhetsmyndigheten",
-        "2025",
-        "https://www.example.se/kartlaggning-prostitution",
-    ),
-    (
-        "Människohandel för sexuella ändamål – lägesbild",
-        "Polismyndigheten",
-        "2026",
-        "https://www.example.se/lagesbild-manniskohandel",
-    ),
-]
-
-
 def _reports(group):
     """One published report over the two past quarters and a draft for the current one."""
     from activities.models import RelatedReport, ReportSection, ReportSignatory
@@ -404,30 +276,27 @@ def _reports(group):
     if group.reports.exists():
         return
     past, current = list(group.periods.order_by("starts_on")[:2]), group.periods.latest("starts_on")
-    coordinator = User.objects.get(email=VASTERBOTTEN["coordinator"][0])
+    coordinator = User.objects.get(email=VASTERBOTTEN["coordinator"]["email"])
+    texts = load_json("report.json")
     report = report_create(group=group, first_period=past[0], last_period=past[1])
-    report.foreword = FOREWORD
-    report.foreword_place = "Umeå"
+    report.foreword = texts["foreword"]
+    report.foreword_place = texts["foreword_place"]
     report.foreword_date = past[1].deadline + timedelta(days=14)
     report.save()
     ReportSignatory.objects.bulk_create(
-        [
-            ReportSignatory(
-                report=report, order=1, name="Lena Lindqvist", title="Jämställdhetsdirektör"
-            ),
-            ReportSignatory(report=report, order=2, name="Sara Samuelsson", title="Samordnare"),
-        ]
+        ReportSignatory(report=report, order=i, **signatory)
+        for i, signatory in enumerate(texts["signatories"], 1)
     )
     ReportSection.objects.bulk_create(
-        ReportSection(report=report, order=i, heading=h, text=t, include_member_list=m)
-        for i, (h, t, m) in enumerate(SECTIONS, 1)
+        ReportSection(report=report, order=i, **section)
+        for i, section in enumerate(texts["sections"], 1)
     )
     RelatedReport.objects.bulk_create(
-        RelatedReport(report=report, order=i, title=t, author=a, published=d, link=link)
-        for i, (t, a, d, link) in enumerate(RELATED, 1)
+        RelatedReport(report=report, order=i, **related)
+        for i, related in enumerate(texts["related"], 1)
     )
     report_services.report_publish(
-        report=report, by=coordinator, change_note="Första versionen.", is_public=True
+        report=report, by=coordinator, change_note=texts["change_note"], is_public=True
     )
     report_create(group=group, first_period=current, last_period=current)
 
@@ -435,7 +304,7 @@ def _reports(group):
 def load_demo():
     """Create or complete the demo data; running it again changes nothing."""
     with transaction.atomic():
-        groups = [_group(VASTERBOTTEN), _group(NORRBOTTEN)]
+        groups = [_group(spec) for spec in GROUPS]
         _, current_start, _ = reporting_periods.quarter_of(timezone.localdate())
         # Records first, so that the approvals below freeze them with the answers.
         _records(groups[0], current_start)
@@ -447,12 +316,12 @@ def load_demo():
 def demo_sign_ins():
     """(e-mail, what the person is) for every demo person, for the console."""
     rows = []
-    for spec in (VASTERBOTTEN, NORRBOTTEN):
-        rows.append((spec["coordinator"][0], f"samordnare, {spec['county']}"))
-        rows += [(email, f"läsare, {spec['county']}") for email, *_ in spec["readers"]]
+    for spec in GROUPS:
+        rows.append((spec["coordinator"]["email"], f"samordnare, {spec['county']}"))
+        rows += [(reader["email"], f"läsare, {spec['county']}") for reader in spec["readers"]]
         rows += [
-            (email, f"representant för {short}, {spec['county']}")
-            for _, short, email, *_ in spec["organisations"]
-            if email
+            (member["email"], f"representant för {member['short_name']}, {spec['county']}")
+            for member in spec["organisations"]
+            if member["email"]
         ]
     return rows
