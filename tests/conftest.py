@@ -55,10 +55,50 @@ def give_role(user, group, role, organisation=None):
     return Membership.objects.create(user=user, group=group, role=role, organisation=organisation)
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """The real hasher is deliberately slow; the suite signs in hundreds of times."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+@pytest.fixture(scope="session", autouse=True)
+def password_hashing_once():
+    """Production's hasher (PBKDF2 at its full iterations) in every pass, but each password
+    is hashed once per session and each (password, hash) pair checked once: the real
+    hasher's answer is remembered, so signing in hundreds of times costs a few hashes.
+    The answers are exactly the real hasher's (a hash made here verifies anywhere)."""
+    from unittest import mock
+
+    from django.conf import settings
+    from django.contrib.auth import base_user, hashers
+
+    made, checked = {}, {}
+    production = list(settings.PASSWORD_HASHERS)
+
+    def make_password(password, salt=None, hasher="default"):
+        if (
+            salt is not None
+            or hasher != "default"
+            or not isinstance(password, str)
+            or production != settings.PASSWORD_HASHERS  # a test's own hasher runs for real
+        ):
+            return hashers.make_password(password, salt, hasher)
+        key = password
+        if key not in made:
+            made[key] = hashers.make_password(password)
+        return made[key]
+
+    def check_password(password, encoded, setter=None, preferred="default"):
+        # The same steps as Django's check_password, with the verification remembered.
+        if production != settings.PASSWORD_HASHERS:
+            return hashers.check_password(password, encoded, setter, preferred)
+        key = (password, encoded, preferred)
+        if key not in checked:
+            checked[key] = hashers.verify_password(password, encoded, preferred=preferred)
+        is_correct, must_update = checked[key]
+        if setter and is_correct and must_update:
+            setter(password)
+        return is_correct
+
+    with (
+        mock.patch.object(base_user, "make_password", make_password),
+        mock.patch.object(base_user, "check_password", check_password),
+    ):
+        yield
 
 
 @pytest.fixture(autouse=True)
