@@ -296,3 +296,22 @@ def make_version(report, is_public=False, number=1):
         )
     version.save()
     return version
+
+
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, built once for the module that asks for it (building it renders and
+    publishes a report, the suite's slowest set-up). It stays in a transaction that is
+    rolled back after the module's last test; each test (with `db`) runs in a savepoint
+    inside it, so what one test changes the next does not see. Returns the media folder
+    holding the published files: a test points MEDIA_ROOT at it."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    from samordning.demo import load_demo
+
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        load_demo()
+        yield media
+        transaction.set_rollback(True)
