@@ -136,6 +136,10 @@ class World:
 
 @pytest.fixture
 def world(db):
+    return build_world()
+
+
+def build_world():
     group = CoordinationGroup.objects.create(
         name="Samordningsgruppen i Västerbotten", county="Västerbotten", slug="vasterbotten"
     )
