@@ -26,14 +26,14 @@ def period_list(request, slug):
     """The coordinator's list of the group's periods."""
     group_access = access.coordinator_access_for(request.user, slug)
     group = group_access.group
-    periods = Paginator(group.periods.order_by("-starts_on"), 20).get_page(request.GET.get("sida"))
+    page = Paginator(group.periods.order_by("-starts_on"), 20).get_page(request.GET.get("sida"))
     return render(
         request,
         "activities/period_list.html",
         {
             "access": group_access,
             "group": group,
-            "periods": periods,
+            "periods": page,
             "next_quarter": periods.next_quarter(group),
         },
     )
