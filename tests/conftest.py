@@ -101,6 +101,40 @@ def password_hashing_once():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def static_files_walked_once():
+    """Each test client builds the middleware anew, and with DEBUG off WhiteNoise then walks
+    the collected static files again (about 0.17 s a client: most of the permission matrix's
+    time). A server process walks them once, at start; so does each test process: the files
+    found are remembered per folder and configuration, and every new middleware gets them."""
+    from unittest import mock
+
+    from whitenoise.base import WhiteNoise
+
+    original = WhiteNoise.update_files_dictionary
+    walked = {}
+
+    def update_files_dictionary(self, root, prefix):
+        key = (
+            type(self),
+            root,
+            prefix,
+            self.max_age,
+            self.allow_all_origins,
+            self.charset,
+            self.index_file,
+            self.add_headers_function,
+        )
+        if key not in walked:
+            before = dict(self.files)
+            original(self, root, prefix)
+            walked[key] = {url: f for url, f in self.files.items() if before.get(url) is not f}
+        self.files.update(walked[key])
+
+    with mock.patch.object(WhiteNoise, "update_files_dictionary", update_files_dictionary):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: ids are used again from test to test."""
