@@ -366,6 +366,7 @@ def url_name(request, matrix_world, matrix_media, django_db_blocker):
 MADE_PER_CASE = {"members:password_reset_confirm"}
 
 
+@pytest.mark.xdist_group("permission-matrix")  # one worker builds its data once (make test)
 class TestEveryUrlForEveryPersona:
     @pytest.mark.parametrize("persona", PERSONAS)
     def test_url_answers_persona_as_expected(

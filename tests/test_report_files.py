@@ -18,6 +18,9 @@ from activities.models import Activity, Report, ReportVersion, Submission
 from activities.reports.content import public_edition
 from activities.reports.render import render_html_document
 
+# One worker runs the whole module (make test), so the demo is built once.
+pytestmark = pytest.mark.xdist_group("demo-report")
+
 
 @pytest.fixture
 def demo(demo_data, db, settings):
