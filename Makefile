@@ -19,9 +19,12 @@ run: $(INSTALLED)
 	$(BIN)/python manage.py demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-## test: the whole suite (PostgreSQL when DATABASE_URL is set, else SQLite)
+## test: the whole suite (PostgreSQL when DATABASE_URL is set, else SQLite), one worker
+## per core (pytest-xdist). Tests are handed out one by one (the slow browser journeys
+## spread over the workers), except those marked xdist_group, which share data built once
+## (the permission matrix, the demo's report files). PYTEST_ARGS adds options.
 test: $(INSTALLED)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

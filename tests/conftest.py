@@ -55,10 +55,84 @@ def give_role(user, group, role, organisation=None):
     return Membership.objects.create(user=user, group=group, role=role, organisation=organisation)
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """The real hasher is deliberately slow; the suite signs in hundreds of times."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+@pytest.fixture(scope="session", autouse=True)
+def password_hashing_once():
+    """Production's hasher (PBKDF2 at its full iterations) in every pass, but each password
+    is hashed once per session and each (password, hash) pair checked once: the real
+    hasher's answer is remembered, so signing in hundreds of times costs a few hashes.
+    The answers are exactly the real hasher's (a hash made here verifies anywhere)."""
+    from unittest import mock
+
+    from django.conf import settings
+    from django.contrib.auth import base_user, hashers
+
+    made, checked = {}, {}
+    production = list(settings.PASSWORD_HASHERS)
+
+    def make_password(password, salt=None, hasher="default"):
+        if (
+            salt is not None
+            or hasher != "default"
+            or not isinstance(password, str)
+            or production != settings.PASSWORD_HASHERS  # a test's own hasher runs for real
+        ):
+            return hashers.make_password(password, salt, hasher)
+        key = password
+        if key not in made:
+            made[key] = hashers.make_password(password)
+        return made[key]
+
+    def check_password(password, encoded, setter=None, preferred="default"):
+        # The same steps as Django's check_password, with the verification remembered.
+        if production != settings.PASSWORD_HASHERS:
+            return hashers.check_password(password, encoded, setter, preferred)
+        key = (password, encoded, preferred)
+        if key not in checked:
+            checked[key] = hashers.verify_password(password, encoded, preferred=preferred)
+        is_correct, must_update = checked[key]
+        if setter and is_correct and must_update:
+            setter(password)
+        return is_correct
+
+    with (
+        mock.patch.object(base_user, "make_password", make_password),
+        mock.patch.object(base_user, "check_password", check_password),
+    ):
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def static_files_walked_once():
+    """Each test client builds the middleware anew, and with DEBUG off WhiteNoise then walks
+    the collected static files again (about 0.17 s a client: most of the permission matrix's
+    time). A server process walks them once, at start; so does each test process: the files
+    found are remembered per folder and configuration, and every new middleware gets them."""
+    from unittest import mock
+
+    from whitenoise.base import WhiteNoise
+
+    original = WhiteNoise.update_files_dictionary
+    walked = {}
+
+    def update_files_dictionary(self, root, prefix):
+        key = (
+            type(self),
+            root,
+            prefix,
+            self.max_age,
+            self.allow_all_origins,
+            self.charset,
+            self.index_file,
+            self.add_headers_function,
+        )
+        if key not in walked:
+            before = dict(self.files)
+            original(self, root, prefix)
+            walked[key] = {url: f for url, f in self.files.items() if before.get(url) is not f}
+        self.files.update(walked[key])
+
+    with mock.patch.object(WhiteNoise, "update_files_dictionary", update_files_dictionary):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -96,6 +170,10 @@ class World:
 
 @pytest.fixture
 def world(db):
+    return build_world()
+
+
+def build_world():
     group = CoordinationGroup.objects.create(
         name="Samordningsgruppen i Västerbotten", county="Västerbotten", slug="vasterbotten"
     )
@@ -256,3 +334,22 @@ def make_version(report, is_public=False, number=1):
         )
     version.save()
     return version
+
+
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, built once for the module that asks for it (building it renders and
+    publishes a report, the suite's slowest set-up). It stays in a transaction that is
+    rolled back after the module's last test; each test (with `db`) runs in a savepoint
+    inside it, so what one test changes the next does not see. Returns the media folder
+    holding the published files: a test points MEDIA_ROOT at it."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    from samordning.demo.loader import load_demo
+
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        load_demo()
+        yield media
+        transaction.set_rollback(True)

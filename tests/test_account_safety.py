@@ -329,6 +329,9 @@ def test_the_hasher_runs_once_for_every_failed_sign_in_whatever_the_account(
     world, client, settings
 ):
     settings.PASSWORD_HASHERS = ["tests.test_account_safety.CountingHasher"]
+    for person in (world.reader, world.rep_a, world.rep_b):  # hashed by this hasher
+        person.set_password(PASSWORD)
+        person.save(update_fields=["password"])
     _block(world, world.rep_a)
     User.objects.filter(pk=world.rep_b.pk).update(is_active=False)  # no role in any group
     attempts = {

@@ -99,22 +99,6 @@ def test_the_group_pages_show_nothing_of_the_other_group(world, client):
     assert "Norrbotten" not in page
 
 
-def test_the_people_page_uses_the_same_queries_whatever_the_number(
-    world, client, django_assert_num_queries
-):
-    from .conftest import give_role, make_person
-
-    client.force_login(world.coordinator)
-    url = reverse("members:person_list", args=[world.group.slug])
-    client.get(url)
-    with django_assert_num_queries(6) as few:
-        client.get(url)
-    for n in range(8):
-        give_role(make_person(f"p{n}@example.org"), world.group, Role.REPRESENTATIVE, world.org_b)
-    with django_assert_num_queries(len(few.captured_queries)):
-        client.get(url)
-
-
 def test_saving_roles_gives_a_deactivated_person_access_again(world, client):
     client.force_login(world.coordinator)
     client.post(reverse("members:person_deactivate", args=[world.group.slug, world.rep_a.pk]))

@@ -1,6 +1,5 @@
 from datetime import date, timedelta
 
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -174,33 +173,6 @@ def test_an_organisation_past_the_deadline_is_flagged_late(world, client):
     for name in ("Polismyndigheten", "Migrationsverket"):
         row = table[table.index(name) :]
         assert "Sen" in row[: row.index("</tr>")]
-
-
-def test_the_overview_uses_the_same_queries_whatever_the_number(
-    world, client, django_assert_num_queries
-):
-    from members.models import Organisation
-
-    from .conftest import give_role, make_person
-
-    period = make_period(world.group)
-    answer(period, world.org_a, world.rep_a, {1: "Text"}, submit=True)
-    client.force_login(world.coordinator)
-    url = reverse("activities:period_overview", args=[world.group.slug, period.pk])
-    client.get(url)
-    cache.clear()  # the shared table rendered afresh (samordning.fragments)
-    with django_assert_num_queries(6) as few:
-        client.get(url)
-    for n in range(6):
-        org = Organisation.objects.create(
-            group=world.group, name=f"Org {n}", short_name=f"O{n}", order=10 + n
-        )
-        rep = make_person(f"rep{n}@example.org")
-        give_role(rep, world.group, "representative", org)
-        answer(period, org, rep, {1: "Svar", 2: "Mer"}, submit=n % 2 == 0)
-    cache.clear()
-    with django_assert_num_queries(len(few.captured_queries)):
-        client.get(url)
 
 
 def test_representatives_see_their_organisations_states_per_period(world, client):

@@ -9,6 +9,8 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.tokens import default_token_generator
 from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -17,7 +19,14 @@ from django.utils.http import urlsafe_base64_encode
 from activities.models import Comment, SteeringDocument, TargetGroup
 from members.models import Invitation, Role
 
-from .conftest import answer, make_activity, make_period, make_report, make_version
+from .conftest import (
+    answer,
+    build_world,
+    make_activity,
+    make_period,
+    make_report,
+    make_version,
+)
 
 PERSONAS = [
     "anonymous",
@@ -317,23 +326,71 @@ def _question_kwargs(name, period):
     return {"question_pk": period.questions.get(number=2).pk}
 
 
-CASES = [(name, persona) for name in EXPECTED for persona in PERSONAS]
+# The matrix's data is built once: the world for the whole class below and each URL's
+# objects once per URL (pytest groups the cases by URL), each in a transaction rolled back
+# at the end; every case runs in its own savepoint inside them (`db`), so what one request
+# changes the next case does not see.
 
 
-@pytest.mark.parametrize(("name", "persona"), CASES)
-def test_url_answers_persona_as_expected(name, persona, world, client_for):
-    method, expectations, *data = EXPECTED[name]
-    client = client_for(world.persona(persona))
-    url = reverse(name, kwargs=_kwargs_for(name, world))
-    response = getattr(client, method)(url, *data)
-    expected = expectations[persona]
-    if expected == "login":
-        assert response.status_code == 302, response
-        assert response["Location"].startswith(reverse("members:login"))
-    else:
-        assert response.status_code == expected, (name, persona, response.status_code)
-        if expected == 302:
-            assert not response["Location"].startswith(reverse("members:login")), (name, persona)
+@pytest.fixture(scope="class")
+def matrix_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("matrix-media")
+
+
+@pytest.fixture(scope="class")
+def matrix_world(django_db_setup, django_db_blocker, matrix_media):
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=matrix_media),
+        transaction.atomic(),
+    ):
+        yield build_world()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="class", params=list(EXPECTED))
+def url_name(request, matrix_world, matrix_media, django_db_blocker):
+    """(name, kwargs) of one URL, its objects made once for all personas."""
+    name = request.param
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=matrix_media),
+        transaction.atomic(),
+    ):
+        kwargs = None if name in MADE_PER_CASE else _kwargs_for(name, matrix_world)
+        yield name, kwargs
+        transaction.set_rollback(True)
+
+
+# A password reset link holds the person's last sign-in, which signing in as them moves.
+MADE_PER_CASE = {"members:password_reset_confirm"}
+
+
+@pytest.mark.xdist_group("permission-matrix")  # one worker builds its data once (make test)
+class TestEveryUrlForEveryPersona:
+    @pytest.mark.parametrize("persona", PERSONAS)
+    def test_url_answers_persona_as_expected(
+        self, url_name, persona, matrix_world, matrix_media, db, client_for, settings
+    ):
+        settings.MEDIA_ROOT = matrix_media
+        name, kwargs = url_name
+        method, expectations, *data = EXPECTED[name]
+        client = client_for(matrix_world.persona(persona))
+        if kwargs is None:
+            matrix_world.reader.refresh_from_db()
+            kwargs = _kwargs_for(name, matrix_world)
+        response = getattr(client, method)(reverse(name, kwargs=kwargs), *data)
+        expected = expectations[persona]
+        if expected == "login":
+            assert response.status_code == 302, response
+            assert response["Location"].startswith(reverse("members:login"))
+        else:
+            assert response.status_code == expected, (name, persona, response.status_code)
+            if expected == 302:
+                assert not response["Location"].startswith(reverse("members:login")), (
+                    name,
+                    persona,
+                )
 
 
 @pytest.mark.parametrize("persona", PERSONAS)

@@ -182,17 +182,11 @@ def test_filters_narrow_the_list(world, targets, client):
     assert titles(q="VÅRDEN") == {"Seminarium vården"}
 
 
-def test_the_list_paginates_with_the_same_queries_whatever_the_number(
-    world, targets, client, django_assert_num_queries
-):
-    make_records(world.org_a, world.org_b, n=2)
+def test_the_list_paginates(world, targets, client):
+    # Its query count, the same on one page or two, is pinned in tests/test_query_counts.py.
+    make_records(world.org_a, world.org_b, n=42)
     client.force_login(world.rep_a)
-    client.get(_list(world))
-    with django_assert_num_queries(10) as few:
-        client.get(_list(world))
-    make_records(world.org_a, world.org_b, n=40)
-    with django_assert_num_queries(len(few.captured_queries)):
-        page = client.get(_list(world)).content.decode()
+    page = client.get(_list(world)).content.decode()
     assert "Sida 1 av 2" in page
     assert "42 poster" in page
 

@@ -5,20 +5,17 @@ from datetime import date
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
 from activities.models import AnswerVersion, Submission, SubmissionStatus, Transition
 
 from .conftest import (
-    answer,
     approved,
     give_role,
     make_past_period,
     make_period,
     make_person,
-    make_records,
 )
 
 
@@ -298,26 +295,3 @@ def test_versions_are_listed_and_compared_word_by_word(world, period, client):
     assert "Version 2" in page
     assert "Version 1" in page
     assert '<ins><span class="visually-hidden">[+] </span>ny </ins>' in page
-
-
-def test_the_submission_page_uses_the_same_queries_whatever_the_data(
-    world, client, django_assert_num_queries
-):
-    past = make_past_period(world.group, "Kvartal 3 2026", date(2026, 7, 1))
-    approved(past, world.org_a, world.rep_a, world.coordinator, {1: "a", 2: "b"})
-    period = make_period(world.group)
-    answer(period, world.org_a, world.rep_a, {1: "x"})
-    make_records(world.org_a, world.org_b, n=1)
-    client.force_login(world.rep_a)
-    client.get(_url(world, period))
-    cache.clear()  # the shared page part rendered afresh (samordning.fragments)
-    with django_assert_num_queries(22) as few:
-        client.get(_url(world, period))
-    for n in range(5):
-        answer(
-            period, world.org_a, world.rep_a, {1: f"x{n}", 2: f"y{n}", 3: f"z{n}", 4: "w", 5: "v"}
-        )
-    make_records(world.org_a, world.org_b, n=4)
-    cache.clear()
-    with django_assert_num_queries(len(few.captured_queries)):
-        client.get(_url(world, period))
