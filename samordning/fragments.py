@@ -77,10 +77,10 @@ class Part:
 def shared_fragment(standing, template, context, *about):
     """The rendered template, from the cache when someone with the same standing saw it
     since the group last changed. `context` is a function returning the template's
-    context (with the page's "title"), called only when the part has to be rendered; it
-    also finds what the page is about, so a 404 is never kept and a part in the cache
-    proves that the object belonged to the group at this version. Its forms carry the
-    token's stand-in: show it with shared_page."""
+    context (with the page's "title"), called only when the part has to be rendered. The
+    view has already looked up what the page is about and checked the person's access:
+    the cache is never asked before that. Its forms carry the token's stand-in: show it
+    with shared_page."""
     key = fragment_key(standing, template, *about)
     kept = cache.get(key)
     if kept is None:
