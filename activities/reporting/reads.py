@@ -1,12 +1,14 @@
 """Named reads, one per screen, each with a fixed number of queries whatever the data size."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Comment, Period, Submission, SubmissionStatus
+from activities.models import Answer, Comment, Period, Submission, SubmissionStatus
 from activities.records.kinds import present, record_data
 from activities.reporting.questionnaire import BY_QUESTION_KIND
 from members import access
@@ -23,6 +25,47 @@ def period_for(group_access, pk):
     """A period of the person's group; another group's is a 404."""
     periods = Period.objects.select_related("group").filter(group=group_access.group)
     return access.object_or_404(periods, pk=pk)
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """How many of a period's questions an organisation has answered in writing (a blank
+    answer is stored as the empty string: services.normalise_text strips it)."""
+
+    answered: int
+    total: int
+
+    @property
+    def is_complete(self):
+        return self.answered >= self.total
+
+    @property
+    def unanswered(self):
+        return max(self.total - self.answered, 0)
+
+    def __str__(self):
+        return gettext("%(answered)d of %(total)d answered") % {
+            "answered": self.answered,
+            "total": self.total,
+        }
+
+
+def answered_counts(period):
+    """Organisation id → number of the period's questions with a written answer (one query)."""
+    rows = (
+        Answer.objects.filter(submission__period=period)
+        .exclude(text="")
+        .values("submission__organisation_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {row["submission__organisation_id"]: row["n"] for row in rows}
+
+
+def completeness(texts, questions):
+    """A submission's completeness from texts already loaded (question id → text)."""
+    answered = sum(1 for question in questions if texts.get(question.pk, "").strip())
+    return Completeness(answered=answered, total=len(questions))
 
 
 def period_overview_rows(period):
