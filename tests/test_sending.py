@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from activities.models import Submission, SubmissionStatus, Transition
 from activities.reporting import services
-from activities.reporting.periods import WorkflowError
+from activities.reporting.periods import WorkflowError, period_lock
 
 from .conftest import answer, make_activity, make_period, sent_mail
 
@@ -214,3 +214,14 @@ def test_the_group_settings_page_sets_the_rule(world, client):
     )
     world.group.refresh_from_db()
     assert world.group.all_questions_required
+
+
+def test_a_locked_period_sends_nothing_and_says_why(world, period, client):
+    answer(period, world.org_a, world.rep_a, dict.fromkeys(range(1, 6), "Svar"))
+    period_lock(period=period, by=world.coordinator)
+    client.force_login(world.rep_a)
+    response = _send(client, world, period)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'role="alert"' in page and "Perioden är låst" in page
+    assert Submission.objects.get().status == SubmissionStatus.DRAFT
