@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from activities.records import views as record_views
-from activities.reporting import review_views, submission_page, views
+from activities.reporting import review_views, sending, submission_page, views
 from activities.reports import views as report_views
 from activities.status import views as status_views
 
@@ -87,6 +87,8 @@ urlpatterns = [
     path(
         SUBMISSION + "autospara/", submission_page.submission_autosave, name="submission_autosave"
     ),
+    path(SUBMISSION + "kontrollera/", sending.submission_check, name="submission_check"),
+    path(SUBMISSION + "skickad/", sending.submission_sent, name="submission_sent"),
     path(SUBMISSION + "granska/", review_views.submission_review, name="submission_review"),
     path(SUBMISSION + "kommentarer/", review_views.comment_add, name="comment_add"),
     path(

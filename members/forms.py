@@ -255,6 +255,7 @@ class GroupSettingsForm(forms.ModelForm):
             "reminder_days_before_deadline",
             "returned_reminder_days",
             "coordinators_need_two_factor",
+            "all_questions_required",
         ]
 
     def __init__(self, *args, coordinator, **kwargs):

@@ -73,6 +73,10 @@ def test_workflow_steps_are_logged_with_who_what_and_which_object_but_no_text(wo
             f"answer_{question.pk}": "Hemlig uppgift om pågående utredning",
         },
     )
+    client.post(
+        reverse("activities:submission_check", args=[world.group.slug, period.pk, world.org_a.pk]),
+        {"version": 1, "confirm_unanswered": "on"},
+    )
     submission = period.submissions.get()
     services.submission_return(submission=submission, by=world.coordinator, reason="Mer")
     event = AuditEvent.objects.get(action="activities.submission.returned")

@@ -338,6 +338,10 @@ def test_comments_replies_and_resolving_are_logged_without_their_text(world, cli
         reverse("activities:submission", args=[slug, period.pk, org.pk]),
         {"version": 0, "action": "submit"},
     )
+    client.post(
+        reverse("activities:submission_check", args=[slug, period.pk, org.pk]),
+        {"version": 1, "confirm_unanswered": "on"},
+    )
     client.force_login(world.coordinator)
     comments = reverse("activities:comment_add", args=[slug, period.pk, org.pk])
     client.post(comments, {"text": SECRET})

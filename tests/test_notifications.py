@@ -150,6 +150,12 @@ def test_a_mail_server_that_is_down_never_fails_the_save_and_the_mail_comes_late
                 f"answer_{period.questions.get(number=1).pk}": "Svar",
             },
         )
+        response = client.post(
+            reverse(
+                "activities:submission_check", args=[world.group.slug, period.pk, world.org_a.pk]
+            ),
+            {"version": 1, "confirm_unanswered": "on"},
+        )
     run_task_queue()
     assert response.status_code == 302
     assert period.submissions.get().status == SubmissionStatus.SUBMITTED

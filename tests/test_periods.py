@@ -142,6 +142,10 @@ def test_locking_stops_every_change_until_reopened(world, client):
     client.post(
         url, {"version": submission.version, f"answer_{question.pk}": "Ny text", "action": "submit"}
     )
+    client.post(
+        reverse("activities:submission_check", args=[world.group.slug, period.pk, world.org_a.pk]),
+        {"version": submission.version + 1, "confirm_unanswered": "on"},
+    )
     submission.refresh_from_db()
     assert submission.status == "submitted"
 

@@ -106,6 +106,16 @@ EXPECTED = {
         "post",
         {**COORDINATOR_ONLY, "anonymous": 401, "coordinator": 403, "superuser": 403, "rep_a": 400},
     ),
+    # Checking and sending: organisation A's representatives only (its answers are sent
+    # already, so the check page leads back to the submission).
+    "activities:submission_check": (
+        "get",
+        {**COORDINATOR_ONLY, "coordinator": 403, "superuser": 403, "rep_a": 302},
+    ),
+    "activities:submission_sent": (
+        "get",
+        {**COORDINATOR_ONLY, "coordinator": 403, "superuser": 403, "rep_a": 200},
+    ),
     "activities:submission_review": ("post", COORDINATOR_ACTION, {"decision": "approve"}),
     "activities:comment_add": ("post", COORDINATOR_ACTION, {"text": "Utveckla gärna."}),
     "activities:comment_resolve": ("post", COORDINATOR_ACTION),

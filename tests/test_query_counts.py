@@ -47,6 +47,7 @@ class Growing:
         self.report = make_report(self.group, [self.period])
         self.version = make_version(self.report, is_public=True)
         answer(self.period, world.org_a, world.rep_a, {1: "Vi arbetar.", 2: "Ja."})
+        answer(self.period, world.org_b, world.rep_b, {1: "Vi deltar."}, submit=True)
         self.document = SteeringDocument.objects.create(
             organisation=world.org_a, title="Handlingsplan", kind="action_plan", status="in_force"
         )
@@ -111,6 +112,8 @@ QUERIES = {
     "questions": (6, 6),
     "submission, coordinator": (19, 5),
     "submission, representative": (22, 5),
+    "check your answers": (19, 19),
+    "answers sent": (7, 7),
     "answer versions": (10, 10),
     "target groups": (4, 4),
     "activity edit": (9, 9),
@@ -197,6 +200,14 @@ def _pages(data):
         ),
         ("submission, coordinator", "coordinator", "activities:submission", submission, ""),
         ("submission, representative", "rep_a", "activities:submission", submission, ""),
+        ("check your answers", "rep_a", "activities:submission_check", submission, ""),
+        (
+            "answers sent",
+            "rep_b",
+            "activities:submission_sent",
+            {**submission, "org_pk": w.org_b.pk},
+            "",
+        ),
         (
             "answer versions",
             "rep_a",

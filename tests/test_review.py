@@ -86,6 +86,10 @@ def test_the_full_round_return_reply_resubmit_resolve_approve(world, history, cl
         },
     )
     assert response.status_code == 302
+    client.post(
+        _url(world, period, "submission_check"),
+        {"version": submission.version + 1, "confirm_unanswered": "on"},
+    )
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.SUBMITTED
     assert thread.replies.get().text == "Hotellen i Umeå centrum."

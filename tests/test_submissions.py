@@ -77,18 +77,27 @@ def test_saving_keeps_a_version_of_each_changed_answer(world, period, client):
     assert "Era svar har sparats." in page
 
 
+def _send(client, world, period, confirm=True):
+    """Send from the check page, where the send button leads."""
+    submission = Submission.objects.get(period=period, organisation=world.org_a)
+    data = {"version": submission.version, **({"confirm_unanswered": "on"} if confirm else {})}
+    return client.post(_url(world, period, name="submission_check"), data)
+
+
 def test_empty_answers_are_allowed_and_submitting_changes_state_once(world, period, client):
     client.force_login(world.rep_a)
     response = _post(client, world, period, {2: "Bara fråga två."}, action="submit")
-    assert response.status_code == 302
+    assert response["Location"] == _url(world, period, name="submission_check")
+    assert _send(client, world, period).status_code == 302
     submission = Submission.objects.get(period=period, organisation=world.org_a)
     assert submission.status == SubmissionStatus.SUBMITTED
     assert list(submission.answers.values_list("question__number", flat=True)) == [2]
-    # The second click of a double submit.
+    # The second click of a double submit, from the submission page and from the check page.
     response = _post(
         client, world, period, {2: "Bara fråga två."}, version=submission.version, action="submit"
     )
     assert "kan inte längre ändras" in response.content.decode()
+    assert _send(client, world, period).status_code == 302
     assert (
         Transition.objects.filter(
             submission=submission, to_status=SubmissionStatus.SUBMITTED
@@ -117,6 +126,7 @@ def test_the_answers_are_stored_as_typed_and_rendered_inert(world, period, clien
     )
     client.force_login(world.rep_a)
     _post(client, world, period, {1: hostile}, action="submit")
+    _send(client, world, period)
     stored = Submission.objects.get().answers.get().text
     assert stored == hostile
     client.force_login(world.coordinator)

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from activities.models import ANSWER_MAX_LENGTH, Period, Question
 from activities.records.forms import DateInput, TextAreaField
@@ -103,3 +104,36 @@ class CommentForm(forms.Form):
     text = TextAreaField(
         label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )
+
+
+class SendAnswersForm(forms.Form):
+    """Sending from the check-your-answers page: the version the person checked, and,
+    when questions are left unanswered, their explicit word that they mean it."""
+
+    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    confirm_unanswered = forms.BooleanField(required=False)
+
+    def __init__(self, *args, unanswered, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unanswered = unanswered
+        self.fields["confirm_unanswered"].label = ngettext(
+            "I want to send the answers although %(count)d question is not answered",
+            "I want to send the answers although %(count)d questions are not answered",
+            unanswered,
+        ) % {"count": unanswered}
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.unanswered and not cleaned.get("confirm_unanswered"):
+            self.add_error(
+                "confirm_unanswered",
+                ngettext(
+                    "Tick the box to send the answers with %(count)d question not answered, "
+                    "or answer it first.",
+                    "Tick the box to send the answers with %(count)d questions not answered, "
+                    "or answer them first.",
+                    self.unanswered,
+                )
+                % {"count": self.unanswered},
+            )
+        return cleaned

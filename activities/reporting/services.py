@@ -33,6 +33,18 @@ from members.notifications import notify
 from .periods import WorkflowError, period_locked
 
 
+class AnswersChanged(WorkflowError):
+    """The answers were saved again after the person checked them."""
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "The answers were changed after this page was opened (perhaps in another "
+                "window). Check them again below before you send them."
+            )
+        )
+
+
 class SaveConflict(Exception):
     """Someone saved the submission after the page was opened."""
 
@@ -165,11 +177,14 @@ def fill_from_previous(*, period, organisation, typed):
     return texts, filled
 
 
-def _change_status(*, submission, allowed_from, to_status, by, comment="", action=None, **fields):
+def _change_status(
+    *, submission, allowed_from, to_status, by, comment="", action=None, require=None, **fields
+):
     """Move a submission to a new status if it is in one of `allowed_from`.
 
     Returns True if this call changed it, False if it had already been changed to
-    `to_status` (a double click), and raises WorkflowError otherwise.
+    `to_status` (a double click), and raises WorkflowError otherwise. `require(current,
+    period)` checks more rules under the period's lock, where no answer can change.
     """
     with transaction.atomic():
         period = period_locked(submission.period_id)
@@ -185,6 +200,8 @@ def _change_status(*, submission, allowed_from, to_status, by, comment="", actio
                 _("This cannot be done while the submission is %(status)s.")
                 % {"status": current.get_status_display().lower()}
             )
+        if require is not None:
+            require(current, period)
         changed = Submission.objects.filter(pk=submission.pk, status=current.status).update(
             status=to_status, updated_at=timezone.now(), updated_by=by, **fields
         )
@@ -226,12 +243,47 @@ def _tell(kind, submission, recipients, template, **context):
     )
 
 
-def submission_submit(*, submission, by):
+def unanswered_questions(submission, period):
+    """The period's questions that the submission leaves without a written answer."""
+    answered = set(submission.answers.exclude(text="").values_list("question_id", flat=True))
+    return [question for question in period.questions.all() if question.pk not in answered]
+
+
+def question_list(questions):
+    """ "question 2, question 4" for a message."""
+    return ", ".join(
+        _("question %(number)s") % {"number": question.number} for question in questions
+    )
+
+
+def submission_submit(*, submission, by, expected_version=None):
+    """Send the answers to the coordinator.
+
+    `expected_version` is the version the person checked (the check-your-answers page):
+    if the answers were saved again since, nothing is sent (AnswersChanged). A group
+    that requires every question answered refuses answers with a question left open.
+    """
+
+    def require(current, period):
+        if expected_version is not None and current.version != expected_version:
+            raise AnswersChanged()
+        if period.group.all_questions_required:
+            missing = unanswered_questions(current, period)
+            if missing:
+                raise WorkflowError(
+                    _(
+                        "The group requires an answer to every question before the answers "
+                        "are sent. Not answered: %(questions)s."
+                    )
+                    % {"questions": question_list(missing)}
+                )
+
     changed = _change_status(
         submission=submission,
         allowed_from=EDITABLE_STATUSES,
         to_status=SubmissionStatus.SUBMITTED,
         by=by,
+        require=require,
         submitted_at=timezone.now(),
     )
     if changed:

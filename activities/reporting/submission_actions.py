@@ -12,7 +12,8 @@ from activities.records.kinds import KINDS, RecordKind
 
 
 class AnswersAction(StrEnum):
-    """Save the answers, and then nothing more, send them, or fill the empty ones."""
+    """Save the answers, and then nothing more, go on to check them before sending
+    (sending.submission_check), or fill the empty ones."""
 
     SAVE = "save"
     SUBMIT = "submit"

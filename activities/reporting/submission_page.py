@@ -158,7 +158,8 @@ def keep_typed_answers(request, slug, pk, org_pk):
 def submission_detail(request, slug, pk, org_pk):
     """One organisation's answers for one period.
 
-    Its representatives write, save, and submit here; the coordinator reviews here.
+    Its representatives write and save here, and go on to check and send their answers
+    (sending); the coordinator reviews here.
     Answers sent when the person's sign-in had ended (or before they gave their code)
     are kept and shown back after signing in (members.sign_in_steps).
     """
@@ -263,8 +264,6 @@ def _save_answers(request, group_access, period, organisation):
         _save_replies(request, submission, replies)
         if isinstance(action, RecordAction):
             return _apply_record_action(request, action, record_form, record, organisation)
-        if action is AnswersAction.SUBMIT:
-            services.submission_submit(submission=submission, by=request.user)
     except services.SaveConflict as conflict:
         return _render_conflict(request, group_access, period, organisation, form, conflict)
     except services.WorkflowError as error:
@@ -282,7 +281,13 @@ def _save_answers(request, group_access, period, organisation):
             % {"count": filled},
         )
     elif action is AnswersAction.SUBMIT:
-        messages.success(request, _("Your answers were submitted to the coordinator."))
+        # Saved; sending is the check page's (sending.submission_check).
+        return redirect(
+            "activities:submission_check",
+            slug=period.group.slug,
+            pk=period.pk,
+            org_pk=organisation.pk,
+        )
     else:
         messages.success(request, _("Your answers were saved."))
     return redirect(request.path)

@@ -147,6 +147,14 @@ class CoordinationGroup(models.Model):
             "have set it up."
         ),
     )
+    all_questions_required = models.BooleanField(
+        _("every question must be answered before the answers are sent"),
+        default=False,
+        help_text=_(
+            "A representative can then send the answers only when every question of the "
+            "period has an answer."
+        ),
+    )
     # Raised by every change to what the group's pages show (members.changes); the key of
     # the rendered page parts that everyone with the same access shares.
     data_version = models.PositiveBigIntegerField(default=0, editable=False)

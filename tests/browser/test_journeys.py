@@ -58,8 +58,11 @@ def test_a_representative_answers_from_previous_answers_adds_an_activity_and_sub
     )
     page.get_by_role("button", name="Spara", exact=True).click()
     assert page.get_by_text("Era svar har sparats.").is_visible()
-    page.get_by_role("button", name="Spara och skicka in").click()
-    assert page.get_by_text("Era svar har skickats in till samordnaren.").is_visible()
+    page.get_by_role("button", name="Spara och kontrollera innan du skickar").click()
+    assert page.get_by_text("5 av 5 frågor besvarade").is_visible()
+    page.get_by_role("button", name="Skicka in svaren").click()
+    assert page.get_by_role("heading", name="Svaren är inskickade").is_visible()
+    page.get_by_role("link", name="Se svaren som ni skickade in").click()
     assert page.locator(".submission-facts").get_by_text("Inskickad").is_visible()
     assert_accessible(page, "submission-submitted")
     page.set_viewport_size({"width": 390, "height": 844})
@@ -102,8 +105,9 @@ def test_the_coordinator_returns_with_a_comment_and_approves_the_resubmission(de
     answer = representative.get_by_label("Ert svar på fråga 1")
     answer.fill(answer.input_value() + "\n\nInsatserna gjordes på tre hotell i centrala Umeå.")
     representative.get_by_label("Ditt svar (sparas med svaren)").fill("Tre hotell i centrala Umeå.")
-    representative.get_by_role("button", name="Spara och skicka in").click()
-    assert representative.get_by_text("Era svar har skickats in till samordnaren.").is_visible()
+    representative.get_by_role("button", name="Spara och kontrollera innan du skickar").click()
+    representative.get_by_role("button", name="Skicka in svaren").click()
+    assert representative.get_by_role("heading", name="Svaren är inskickade").is_visible()
 
     coordinator.reload()
     assert coordinator.get_by_text("Tre hotell i centrala Umeå.", exact=True).is_visible()
@@ -251,16 +255,21 @@ def test_journey_one_with_the_keyboard_only(demo, new_page):
     _tab_to(page, lambda f: f["label"] == "Ert svar på fråga 2")
     page.keyboard.press("Control+A")
     page.keyboard.type("Universitetet har inget eget uppdrag; vi bidrar med kunskap.")
-    _tab_to(page, lambda f: f["text"] == "Spara och skicka in")
+    send = "Spara och kontrollera innan du skickar"
+    _tab_to(page, lambda f: f["text"] == send)
     # One step back to Save, and forward again: Shift+Tab works as well.
     assert _tab_to(page, lambda f: f["text"] == "Spara", backwards=True)["tag"] == "BUTTON"
-    _tab_to(page, lambda f: f["text"] == "Spara och skicka in")
+    _tab_to(page, lambda f: f["text"] == send)
     with page.expect_navigation():
         page.keyboard.press("Space")
-    assert page.get_by_text("Era svar har skickats in till samordnaren.").is_visible()
+    # The check page: the answer as typed, then sending with the keyboard.
     assert page.get_by_text(
         "Universitetet har inget eget uppdrag; vi bidrar med kunskap."
     ).is_visible()
+    _tab_to(page, lambda f: f["text"] == "Skicka in svaren")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_role("heading", name="Svaren är inskickade").is_visible()
 
 
 def test_the_draft_is_saved_automatically_while_typing(demo, new_page, settings):
