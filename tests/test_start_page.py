@@ -229,3 +229,17 @@ def test_an_approved_earlier_period_is_no_task(world, client):
     make_period(world.group)
     page = _main(_home(client, world.rep_a, world))
     assert "Kvartal 2 2026" not in page[: page.index('id="about-heading"')]
+
+
+def test_answers_returned_in_an_earlier_open_period_are_a_task_too(world, client):
+    past = make_past_period(world.group, "Kvartal 2 2026", date(2026, 4, 1))
+    returned = answer(past, world.org_a, world.rep_a, {1: "Svar"}, submit=True)
+    activity_services.submission_return(
+        submission=returned, by=world.coordinator, reason="Förtydliga."
+    )
+    make_period(world.group)
+    page = _main(_home(client, world.rep_a, world))
+    assert "Återskickad – åtgärda" in _task(page, "Svara för Polismyndigheten – Kvartal 2 2026")
+    url = reverse("activities:submission", args=[world.group.slug, past.pk, world.org_a.pk])
+    assert url in page
+    assert page.index("Kvartal 4 2026") < page.index("Svara för Polismyndigheten – Kvartal 2")
