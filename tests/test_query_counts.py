@@ -103,8 +103,8 @@ class Growing:
 # Screen → (queries rendered afresh, queries with the shared page parts in the cache).
 QUERIES = {
     "start page (superuser)": (4, 4),
-    "group start page": (11, 3),
-    "group start page, representative": (12, 3),
+    "group start page": (13, 3),
+    "group start page, representative": (15, 3),
     "our answers": (7, 3),
     "periods": (6, 6),
     "period overview": (6, 4),

@@ -57,14 +57,15 @@ def test_each_standing_gets_its_own_part(world, client):
     period = make_period(world.group)
     answer(period, world.org_b, world.rep_b, {1: "Klart"}, submit=True)
     client.force_login(world.coordinator)
-    assert "Att granska: Migrationsverket" in client.get(_home(world)).content.decode()
+    review = "Granska inskickade svar – Kvartal 4 2026 (1 väntar)"
+    assert review in client.get(_home(world)).content.decode()
     client.force_login(world.rep_a)
     page = client.get(_home(world)).content.decode()
-    assert "Svara för Polismyndigheten, Kvartal 4 2026" in page
-    assert "Att granska" not in page
+    assert "Svara för Polismyndigheten – Kvartal 4 2026" in page
+    assert "Granska inskickade svar" not in page
     client.force_login(world.reader)
     page = client.get(_home(world)).content.decode()
-    assert "Väntar på dig" not in page and "Du följer gruppen som läsare" in page
+    assert "Dina uppgifter" not in page and "Du följer gruppen som läsare" in page
     client.force_login(world.rep_b)
     assert "Svara för Polismyndigheten" not in client.get(_home(world)).content.decode()
 
@@ -106,7 +107,8 @@ def test_a_review_shows_at_once_on_every_page_of_the_group(world, client):
     assert "Returnerad" in client.get(overview).content.decode()
     client.force_login(world.rep_a)
     page = client.get(_home(world)).content.decode()
-    assert "Returnerad till dig: Polismyndigheten" in page
+    task = page[page.index("Svara för Polismyndigheten – Kvartal 4 2026") :]
+    assert "Återskickad – åtgärda" in task[: task.index("</li>")]
     assert "Förtydliga fråga 1." in client.get(_submission(world, period)).content.decode()
 
 

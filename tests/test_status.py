@@ -24,13 +24,13 @@ def test_the_start_page_tells_each_person_what_waits_for_them(world, client):
     answer(period, world.org_b, world.rep_b, {1: "Klart"}, submit=True)
     client.force_login(world.rep_a)
     page = client.get(reverse("group_home", args=[world.group.slug])).content.decode()
-    assert "Svara för Polismyndigheten, Kvartal 4 2026" in page
+    assert "Svara för Polismyndigheten – Kvartal 4 2026" in page
     client.force_login(world.coordinator)
     page = client.get(reverse("group_home", args=[world.group.slug])).content.decode()
-    assert "Att granska: Migrationsverket" in page
+    assert "Granska inskickade svar – Kvartal 4 2026 (1 väntar)" in page
     client.force_login(world.reader)
     page = client.get(reverse("group_home", args=[world.group.slug])).content.decode()
-    assert "Väntar på dig" not in page
+    assert "Dina uppgifter" not in page and "Väntar på dig" not in page
     assert "Inte påbörjad" in page and "Inskickad" in page
 
 

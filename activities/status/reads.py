@@ -18,9 +18,12 @@ from activities.models import (
     Submission,
     SubmissionStatus,
 )
+from activities.reporting.deadlines import deadline_in_words
 from activities.reporting.reads import period_overview_rows
 from members.models import Membership
 from samordning.text import cached_word_diff, render_markdown
+
+from .tasks import tasks_for
 
 HISTORY_PERIODS = 6
 LIST_LENGTH = 10
@@ -35,19 +38,10 @@ def current_period(group):
 
 
 def group_overview(group_access):
-    """The start page: this period at a glance, what waits for me, news."""
+    """The start page's overview: this period at a glance, the latest report, news."""
     group = group_access.group
     period = current_period(group)
     rows = period_overview_rows(period) if period else []
-    waiting = []
-    for row in rows:
-        mine = group_access.represents(row["organisation"])
-        if mine and row["state"] in ("not_started", "draft"):
-            waiting.append({"row": row, "why": "write"})
-        elif mine and row["state"] == SubmissionStatus.RETURNED:
-            waiting.append({"row": row, "why": "returned"})
-        elif group_access.is_coordinator and row["state"] == SubmissionStatus.SUBMITTED:
-            waiting.append({"row": row, "why": "review"})
     latest_report = (
         ReportVersion.objects.filter(report__group=group)
         .select_related("report")
@@ -64,7 +58,9 @@ def group_overview(group_access):
     return {
         "current_period": period,
         "current_rows": rows,
-        "waiting": waiting,
+        "current_deadline_words": (
+            deadline_in_words(period.deadline, timezone.localdate()) if period else ""
+        ),
         "latest_report": latest_report,
         "recent_activities": recent_activities,
     }
@@ -263,17 +259,18 @@ def collaboration_matrix(group, compare_with=None):
 
 
 def start_page(standing):
-    """The group's start page: its coordinators, the organisations, and the overview."""
+    """The group's start page: the person's tasks first, then its coordinators, the
+    organisations and the overview. Everything here depends on the standing only."""
     group = standing.group
+    (tasks,) = tasks_for([standing])
     return {
         "title": group.name,
+        "tasks": tasks,
         "coordinators": Membership.objects.active()
         .filter(group=group, role="coordinator")
         .select_related("user")
         .order_by("user__full_name"),
-        "represented": group.organisations.filter(pk__in=standing.organisation_ids).order_by(
-            "order"
-        ),
+        "represented": tasks.represented,
         "organisations": group.organisations.current().order_by("order", "name"),
         **group_overview(standing),
     }

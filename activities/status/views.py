@@ -10,19 +10,30 @@ from samordning.fragments import shared_fragment, shared_page
 from . import search as group_search
 from .forms import SearchForm
 from .reads import collaboration_matrix, organisation_overview, start_page
+from .tasks import tasks_for
 
 
 def home(request):
-    """Send a person to their group; someone in several groups chooses one."""
-    groups = list(access.groups_for(request.user))
+    """Send a person to their group; someone in several groups sees their tasks in all of
+    them first, then chooses a group. The site operator's access to every group is no task
+    of theirs: they see the list only."""
+    user = request.user
+    groups = list(access.groups_for(user))
     if len(groups) == 1:
         return redirect("group_home", slug=groups[0].slug)
-    return render(request, "home.html", {"groups": groups})
+    standings = (
+        []
+        if user.is_superuser
+        else [access.group_access_for(user, g.slug).standing for g in groups]
+    )
+    group_tasks = [tasks for tasks in tasks_for(standings) if tasks]
+    return render(request, "home.html", {"groups": groups, "group_tasks": group_tasks})
 
 
 def group_home(request, slug):
-    """The group's start page, for everyone in the group: this period at a glance, what
-    waits for me, the latest report and recent activities."""
+    """The group's start page, for everyone in the group: the person's tasks first, then
+    the way to the analysis and (coordinators) the administration, this period at a
+    glance, the latest report and recent activities."""
     group_access = access.group_access_for(request.user, slug)
     standing = group_access.standing
     part = shared_fragment(standing, "_group_home_body.html", lambda: start_page(standing))

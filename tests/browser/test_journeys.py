@@ -32,7 +32,7 @@ def test_a_representative_answers_from_previous_answers_adds_an_activity_and_sub
     assert_accessible(page, "sign-in-error")
     sign_in(page, "universitetet@example.org")
     assert_accessible(page, "start-representative")
-    page.get_by_role("link", name="Svara för Umeå universitet, Kvartal 4 2026").click()
+    page.get_by_role("link", name="Svara för Umeå universitet – Kvartal 4 2026").click()
     assert page.get_by_role("heading", level=1).inner_text().startswith("Umeå universitet")
     assert_accessible(page, "submission-empty")
     page.get_by_role("button", name="Utgå från våra tidigare svar").click()
@@ -91,8 +91,9 @@ def test_the_coordinator_returns_with_a_comment_and_approves_the_resubmission(de
 
     representative = new_page()
     sign_in(representative, "polisen@example.org")
-    representative.get_by_role(
-        "link", name="Returnerad till dig: Polismyndigheten, Region Nord"
+    returned = representative.locator(".task-list-item").filter(has_text="Återskickad – åtgärda")
+    returned.get_by_role(
+        "link", name="Svara för Polismyndigheten, Region Nord – Kvartal 4 2026"
     ).click()
     assert (
         representative.get_by_role("note")
@@ -278,7 +279,7 @@ def test_the_draft_is_saved_automatically_while_typing(demo, new_page, settings)
     settings.AUTOSAVE_INTERVAL_SECONDS = 1
     page = new_page()
     sign_in(page, "regionen@example.org")
-    page.get_by_role("link", name="Svara för Region Västerbotten, Kvartal 4 2026").click()
+    page.get_by_role("link", name="Svara för Region Västerbotten – Kvartal 4 2026").click()
     page.get_by_label("Ert svar på fråga 2").fill("Texten sparas medan jag skriver.")
     status = page.locator("[data-autosave-status]")
     status.get_by_text("Utkastet sparades automatiskt").wait_for(timeout=45_000)

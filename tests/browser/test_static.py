@@ -19,7 +19,7 @@ def test_every_static_file_a_page_asks_for_arrives(demo, new_page):  # noqa: F81
         ),
     )
     sign_in(page, "regionen@example.org")
-    page.get_by_role("link", name="Svara för Region Västerbotten, Kvartal 4 2026").click()
+    page.get_by_role("link", name="Svara för Region Västerbotten – Kvartal 4 2026").click()
     page.wait_for_load_state("networkidle")
     urls = {url for _status, url in statics}
     assert any(url.endswith(".css") for url in urls)
