@@ -88,6 +88,11 @@ urlpatterns = [
         SUBMISSION + "autospara/", submission_page.submission_autosave, name="submission_autosave"
     ),
     path(SUBMISSION + "granska/", review_views.submission_review, name="submission_review"),
+    path(
+        SUBMISSION + "skicka-tillbaka/",
+        review_views.submission_return,
+        name="submission_return",
+    ),
     path(SUBMISSION + "kommentarer/", review_views.comment_add, name="comment_add"),
     path(
         SUBMISSION + "kommentarer/<int:comment_pk>/los/",
