@@ -39,7 +39,14 @@ def _address(submission):
 
 
 def _no_sideways_scroll(page):
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    """True when the page is no wider than the window; else names what sticks out."""
+    wide = page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 5).map(e => e.outerHTML.slice(0, 120))"""
+    )
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), wide
+    return True
 
 
 def test_a_coordinator_reviews_two_submissions_and_returns_one_pointing_to_a_question(
