@@ -353,6 +353,7 @@ def test_a_return_keeps_the_questions_it_concerns_and_shows_them(world, history,
     second = period.questions.get(number=2)
     assert f'<a href="#question-{second.pk}">Fråga 2) ' in page
     assert page.count("Samordnaren vill att du ser över den här frågan.") == 2
+    assert "Gäller fråga 2, 4" in page  # in the history
     block = page[page.index(f'id="question-{second.pk}"') :]
     assert block.index("Samordnaren vill att du ser över den här frågan.") < block.index(
         "</section>"
