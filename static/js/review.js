@@ -20,6 +20,11 @@
   toggle.hidden = false;
   if (link) { link.hidden = true; }
   toggle.addEventListener("click", function () {
-    show(toggle.getAttribute("aria-pressed") !== "true");
+    var changes = toggle.getAttribute("aria-pressed") !== "true";
+    show(changes);
+    // The address keeps the view, so reloading or going back shows the same.
+    var url = new URL(window.location.href);
+    if (changes) { url.searchParams.set("visa", "andringar"); } else { url.searchParams.delete("visa"); }
+    window.history.replaceState(null, "", url.toString());
   });
 })();

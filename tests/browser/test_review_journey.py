@@ -85,9 +85,13 @@ def test_a_coordinator_reviews_two_submissions_and_returns_one_pointing_to_a_que
     assert page.locator(".diff ins").first.is_visible()
     changed = page.locator("[data-answer-view='text']").first
     assert changed.is_hidden()
+    assert page.url.endswith("?visa=andringar")
     assert_accessible(page)
+    page.reload()  # the address keeps the view
+    assert page.locator(".diff ins").first.is_visible()
     toggle.click()
     assert changed.is_visible()
+    assert "visa=" not in page.url
 
     # The comment box is folded behind "Kommentera".
     box = page.get_by_label("Kommentar till fråga 1")
@@ -121,6 +125,9 @@ def test_a_coordinator_reviews_two_submissions_and_returns_one_pointing_to_a_que
 
     # Returning: first a step that names the consequence; a missing reason is summarised.
     page.get_by_role("link", name="Skicka tillbaka").click()
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert _no_sideways_scroll(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
     assert page.get_by_text(
         "Svaren låses upp för Västerbottens läns landsting och de får ett e-postmeddelande"
     ).is_visible()
@@ -132,6 +139,7 @@ def test_a_coordinator_reviews_two_submissions_and_returns_one_pointing_to_a_que
     assert page.evaluate("document.activeElement.classList.contains('error-summary')")
     assert_accessible(page)
     summary.get_by_role("link", name="Ange varför svaren returneras.").click()
+    assert page.evaluate("document.activeElement.id") == "return-reason"
     page.get_by_label("Varför returneras svaren? (krävs)").fill("Beskriv uppdraget närmare.")
     assert page.get_by_label("Gäller fråga 2)").is_checked()
     page.get_by_role("button", name="Skicka tillbaka svaren").click()
