@@ -90,6 +90,11 @@ urlpatterns = [
     path(SUBMISSION + "kontrollera/", sending.submission_check, name="submission_check"),
     path(SUBMISSION + "skickad/", sending.submission_sent, name="submission_sent"),
     path(SUBMISSION + "granska/", review_views.submission_review, name="submission_review"),
+    path(
+        SUBMISSION + "skicka-tillbaka/",
+        review_views.submission_return,
+        name="submission_return",
+    ),
     path(SUBMISSION + "kommentarer/", review_views.comment_add, name="comment_add"),
     path(
         SUBMISSION + "kommentarer/<int:comment_pk>/los/",

@@ -117,6 +117,7 @@ EXPECTED = {
         {**COORDINATOR_ONLY, "coordinator": 403, "superuser": 403, "rep_a": 200},
     ),
     "activities:submission_review": ("post", COORDINATOR_ACTION, {"decision": "approve"}),
+    "activities:submission_return": ("get", COORDINATOR_ONLY),
     "activities:comment_add": ("post", COORDINATOR_ACTION, {"text": "Utveckla gärna."}),
     "activities:comment_resolve": ("post", COORDINATOR_ACTION),
     "activities:answer_versions": ("get", {**COORDINATOR_ONLY, "rep_a": 200}),

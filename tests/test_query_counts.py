@@ -61,6 +61,7 @@ class Growing:
         self.steps += 1
         n = self.steps
         organisation = group.organisations.create(name=f"Myndighet {n}", short_name=f"M{n}")
+        self.waiting_organisation = getattr(self, "waiting_organisation", organisation)
         person = make_person(f"rep{n}@example.org", f"Representant {n}")
         give_role(person, group, Role.REPRESENTATIVE, organisation)
         give_role(make_person(f"lasare{n}@example.org"), group, Role.READER)
@@ -110,7 +111,8 @@ QUERIES = {
     "period overview": (6, 4),
     "period edit": (4, 4),
     "questions": (6, 6),
-    "submission, coordinator": (19, 5),
+    "submission, coordinator": (20, 5),
+    "submission return, coordinator": (9, 9),
     "submission, representative": (22, 5),
     "check your answers": (19, 19),
     "answers sent": (7, 7),
@@ -206,6 +208,13 @@ def _pages(data):
             "rep_b",
             "activities:submission_sent",
             {**submission, "org_pk": w.org_b.pk},
+            "",
+        ),
+        (
+            "submission return, coordinator",
+            "coordinator",
+            "activities:submission_return",
+            {**submission, "org_pk": data.waiting_organisation.pk},
             "",
         ),
         (

@@ -308,6 +308,9 @@ class Transition(models.Model):
     )
     at = models.DateTimeField(default=timezone.now)
     comment = models.TextField(blank=True)
+    # On a return: the numbers of the questions the reason concerns (the coordinator's
+    # "Gäller fråga …"), shown to the representative at those questions.
+    questions = models.JSONField(default=list, blank=True)
 
     objects = GroupScopedQuerySet.as_manager()
 

@@ -180,6 +180,11 @@ def submission_page(group_access, period, organisation):
             for record in live[spec.slug]
         ]
 
+    transitions = list(submission.transitions.all()) if submission else []
+    flagged = set()
+    if submission is not None and submission.status == SubmissionStatus.RETURNED and transitions:
+        flagged = set(transitions[-1].questions or [])
+
     items = []
     for question in questions:
         text = texts.get(question.pk, "")
@@ -194,6 +199,7 @@ def submission_page(group_access, period, organisation):
                 "diff": cached_word_diff(before, text) if previous is not None else None,
                 "threads": threads.get(question.pk, []),
                 "open_threads": [t for t in threads.get(question.pk, []) if not t.is_resolved],
+                "flagged": question.number in flagged,
             }
         )
         spec = BY_QUESTION_KIND.get(question.kind)
@@ -213,5 +219,19 @@ def submission_page(group_access, period, organisation):
         "may_review": group_access.is_coordinator,
         "state": submission.status if submission else NOT_STARTED,
         "state_label": STATE_LABELS[submission.status if submission else NOT_STARTED],
-        "transitions": list(submission.transitions.all()) if submission else [],
+        "transitions": transitions,
+        "flagged": sorted(flagged),
+        "completeness": completeness(texts, questions),
+        "others_waiting": (
+            others_waiting(period, organisation) if group_access.is_coordinator else None
+        ),
     }
+
+
+def others_waiting(period, organisation):
+    """How many of the period's other submissions wait for review (one query)."""
+    return (
+        Submission.objects.filter(period=period, status=SubmissionStatus.SUBMITTED)
+        .exclude(organisation=organisation)
+        .count()
+    )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from activities.models import AnswerVersion, Submission
+from activities.models import AnswerVersion, Submission, SubmissionStatus
 from members import access
 
 from . import services
@@ -27,28 +27,36 @@ def _reviewed_submission(request, slug, pk, org_pk):
 
 @require_POST
 def submission_review(request, slug, pk, org_pk):
-    """The coordinator approves, returns (with a reason) or reopens a submission."""
+    """The coordinator approves (and may go on to the next waiting), returns (with a
+    reason, from the return page) or reopens a submission."""
     group_access, submission = _reviewed_submission(request, slug, pk, org_pk)
     group_access.require_coordinator()
     decision = request.POST.get("decision")
+    if decision not in ("approve", "approve_next", "return", "reopen"):
+        raise Http404
     form = ReasonForm(request.POST)
     reason = request.POST.get("reason", "")
+    questions = chosen_questions(request)
     try:
         if not form.is_valid():
             raise services.WorkflowError(" ".join(form.errors["reason"]))
         reason = form.cleaned_data["reason"]
-        if decision == "approve":
+        if decision in ("approve", "approve_next"):
             services.submission_approve(submission=submission, by=request.user, comment=reason)
             messages.success(request, _("The answers were approved."))
         elif decision == "return":
-            services.submission_return(submission=submission, by=request.user, reason=reason)
+            services.submission_return(
+                submission=submission, by=request.user, reason=reason, questions=questions
+            )
             messages.success(request, _("The answers were returned to the organisation."))
-        elif decision == "reopen":
+        else:
             services.submission_reopen(submission=submission, by=request.user, reason=reason)
             messages.success(request, _("The answers were reopened for editing."))
-        else:
-            raise Http404
     except services.WorkflowError as error:
+        if decision == "return":
+            return _return_page(
+                request, group_access, submission, reason, questions, error=str(error), status=400
+            )
         messages.error(request, str(error))
         return render_submission(
             request,
@@ -59,11 +67,67 @@ def submission_review(request, slug, pk, org_pk):
             reason_error=decision,
             reason_text=reason,
         )
+    if decision == "approve_next":
+        return _to_next_waiting(request, slug, submission)
     return redirect(
         "activities:submission",
         slug=slug,
         pk=submission.period_id,
         org_pk=submission.organisation_id,
+    )
+
+
+def _to_next_waiting(request, slug, submission):
+    """After "Approve and review the next": the next submission waiting for review, or the
+    period overview when none waits."""
+    following = services.next_waiting(submission.period, after=submission)
+    if following is None:
+        messages.info(request, _("No more answers wait for review."))
+        return redirect("activities:period_overview", slug, submission.period_id)
+    return redirect(
+        "activities:submission", slug=slug, pk=following.period_id, org_pk=following.organisation_id
+    )
+
+
+def chosen_questions(request):
+    """The question numbers ticked on the return page (whole numbers only)."""
+    numbers = (whole_number(value) for value in request.POST.getlist("questions"))
+    return sorted({n for n in numbers if n is not None})
+
+
+def submission_return(request, slug, pk, org_pk):
+    """The step before returning: the reason, the questions it concerns, and what
+    returning does (the answers open again and the representatives get an e-mail)."""
+    group_access, submission = _reviewed_submission(request, slug, pk, org_pk)
+    group_access.require_coordinator()
+    if submission.status != SubmissionStatus.SUBMITTED:
+        messages.info(request, _("Only submitted answers can be sent back."))
+        return redirect(
+            "activities:submission",
+            slug=slug,
+            pk=submission.period_id,
+            org_pk=submission.organisation_id,
+        )
+    return _return_page(request, group_access, submission, "", [])
+
+
+def _return_page(request, group_access, submission, reason, questions, error=False, status=200):
+    period = submission.period
+    return render(
+        request,
+        "activities/submission_return.html",
+        {
+            "access": group_access,
+            "group": group_access.group,
+            "submission": submission,
+            "period": period,
+            "organisation": submission.organisation,
+            "questions": list(period.questions.all()),
+            "chosen": questions,
+            "reason": reason,
+            "error": error,
+        },
+        status=status,
     )
 
 

@@ -57,13 +57,14 @@ class SaveConflict(Exception):
 # Submissions
 
 
-def _record(submission, from_status, to_status, by, comment=""):
+def _record(submission, from_status, to_status, by, comment="", questions=()):
     Transition.objects.create(
         submission=submission,
         from_status=from_status,
         to_status=to_status,
         by=by,
         comment=comment,
+        questions=list(questions),
     )
 
 
@@ -178,7 +179,16 @@ def fill_from_previous(*, period, organisation, typed):
 
 
 def _change_status(
-    *, submission, allowed_from, to_status, by, comment="", action=None, require=None, **fields
+    *,
+    submission,
+    allowed_from,
+    to_status,
+    by,
+    comment="",
+    action=None,
+    require=None,
+    questions=(),
+    **fields,
 ):
     """Move a submission to a new status if it is in one of `allowed_from`.
 
@@ -207,7 +217,7 @@ def _change_status(
         )
         if not changed:
             return False
-        _record(submission, current.status, to_status, by, comment)
+        _record(submission, current.status, to_status, by, comment, questions)
         audit.record(
             f"activities.submission.{action or to_status}",
             actor=by,
@@ -320,15 +330,22 @@ def submission_approve(*, submission, by, comment=""):
     return changed
 
 
-def submission_return(*, submission, by, reason):
+def submission_return(*, submission, by, reason, questions=()):
+    """Return the answers with a reason; `questions` are the numbers of the period's
+    questions the reason concerns (others are refused), kept on the transition."""
     if not reason.strip():
         raise WorkflowError(_("Say why the answers are returned."))
+    numbers = set(submission.period.questions.values_list("number", flat=True))
+    concerned = sorted({int(n) for n in questions})
+    if not set(concerned) <= numbers:
+        raise WorkflowError(_("Choose only questions of this period."))
     changed = _change_status(
         submission=submission,
         allowed_from=(SubmissionStatus.SUBMITTED,),
         to_status=SubmissionStatus.RETURNED,
         by=by,
         comment=reason.strip(),
+        questions=concerned,
     )
     if changed:
         _tell(
@@ -338,6 +355,9 @@ def submission_return(*, submission, by, reason):
             "returned",
             by=by,
             reason=reason.strip(),
+            questions=list(
+                submission.period.questions.filter(number__in=concerned).order_by("number")
+            ),
             comments=list(
                 Comment.objects.filter(
                     submission=submission, thread__isnull=True, resolved_at__isnull=True
@@ -345,6 +365,20 @@ def submission_return(*, submission, by, reason):
             ),
         )
     return changed
+
+
+def next_waiting(period, *, after=None):
+    """The submission of the period to review next: the first still waiting for review
+    (submitted) by organisation name, other than `after`; None when none waits."""
+    waiting = Submission.objects.filter(period=period, status=SubmissionStatus.SUBMITTED)
+    if after is not None:
+        waiting = waiting.exclude(pk=after.pk)
+    return (
+        waiting.select_related("organisation")
+        .defer("records_snapshot")
+        .order_by("organisation__name", "organisation_id")
+        .first()
+    )
 
 
 def submission_reopen(*, submission, by, reason):

@@ -45,23 +45,34 @@ def _shared_submission_page(request, group_access, period, organisation):
     """The plain view of a submission page: everyone with the same standing sees it alike,
     so it is shared (samordning.fragments)."""
     standing = group_access.standing
+    view = answers_view(request)
 
     def context():
         return {
             "title": f"{organisation.short_name} – {period.name}",
-            **_submission_context(standing, period, organisation),
+            **_submission_context(standing, period, organisation, view=view),
         }
 
     part = shared_fragment(
-        standing, "activities/_submission_body.html", context, period.pk, organisation.pk
+        standing, "activities/_submission_body.html", context, period.pk, organisation.pk, view
     )
-    return shared_page(request, group_access, part)
+    return shared_page(request, group_access, part, query={"visa": view} if view else None)
+
+
+CHANGES_VIEW = "andringar"
+
+
+def answers_view(request):
+    """Which view of the answers the address asks for: the changes since the previous
+    period (?visa=andringar) or, by default, the text ("")."""
+    return CHANGES_VIEW if request.GET.get("visa") == CHANGES_VIEW else ""
 
 
 def render_submission(request, group_access, period, organisation, form=None, status=200, **extra):
     """The submission page as this person left it: with typed text, errors, a conflict or
     an open record form (?andra=)."""
     extra["record_key"] = extra.get("record_key") or request.GET.get("andra")
+    extra.setdefault("view", answers_view(request))
     context = _submission_context(group_access, period, organisation, form, **extra)
     part = Part(
         f"{organisation.short_name} – {period.name}",
@@ -85,6 +96,7 @@ def _submission_context(group_access, period, organisation, form=None, **extra):
                 **{f"answer_{q.pk}": context["texts"].get(q.pk, "") for q in context["questions"]},
             },
         )
+    context["show_changes"] = extra.pop("view", "") == CHANGES_VIEW
     conflicts = extra.pop("conflicts", {})
     replies = extra.pop("replies", {})
     for item in context["items"]:

@@ -78,15 +78,17 @@ def test_the_coordinator_returns_with_a_comment_and_approves_the_resubmission(de
     coordinator.get_by_role("link", name="Kvartal 4 2026", exact=True).click()
     assert_accessible(coordinator, "period-overview")
     coordinator.get_by_role("link", name=re.compile("Granska.*Polismyndigheten")).click()
-    assert coordinator.get_by_text("Ändringar sedan Kvartal 3 2026").first.is_visible()
+    coordinator.get_by_role("button", name="Ändringar sedan Kvartal 3 2026").click()
     assert coordinator.locator(".diff ins").first.is_visible()
-    assert_accessible(coordinator, "review")
+    assert_accessible(coordinator)
+    coordinator.locator("summary", has_text="Kommentera fråga 1").click()
     coordinator.get_by_label("Kommentar till fråga 1").fill("Vilka hotell besöktes?")
     coordinator.get_by_role("button", name="Lägg till kommentar").first.click()
+    coordinator.get_by_role("link", name="Skicka tillbaka").click()
     coordinator.get_by_label("Varför returneras svaren? (krävs)").fill(
         "Beskriv insatserna på hotell mer konkret."
     )
-    coordinator.get_by_role("button", name="Returnera för ändringar").click()
+    coordinator.get_by_role("button", name="Skicka tillbaka svaren").click()
     assert coordinator.get_by_text("Svaren har returnerats till organisationen.").is_visible()
 
     representative = new_page()
@@ -112,7 +114,7 @@ def test_the_coordinator_returns_with_a_comment_and_approves_the_resubmission(de
 
     coordinator.reload()
     assert coordinator.get_by_text("Tre hotell i centrala Umeå.", exact=True).is_visible()
-    coordinator.get_by_role("button", name="Godkänn").click()
+    coordinator.get_by_role("button", name="Godkänn", exact=True).click()
     assert coordinator.get_by_text("Svaren har godkänts.").is_visible()
     assert coordinator.locator(".submission-facts").get_by_text("Godkänd").is_visible()
     assert_accessible(coordinator, "approved")
