@@ -106,7 +106,7 @@ QUERIES = {
     "group start page, representative": (12, 3),
     "our answers": (7, 3),
     "periods": (6, 6),
-    "period overview": (6, 4),
+    "period overview": (9, 4),
     "period edit": (4, 4),
     "questions": (6, 6),
     "submission, coordinator": (19, 5),
