@@ -32,6 +32,11 @@ def test_the_coordinator_reminds_one_organisation_once_and_locks_the_period(demo
     assert page.locator(".period-counts").get_by_text("Inte påbörjade").is_visible()
     assert page.get_by_text("av 5 besvarade").first.is_visible()
     assert_accessible(page, "period-overview")
+    # On a phone the page does not scroll sideways: the table scrolls in its own region.
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert_accessible(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     reminders = OutgoingMail.objects.filter(
         to_email="universitetet@example.org", subject__contains="Umeå universitet"
