@@ -90,6 +90,10 @@ def test_the_overview_counts_states_and_shows_how_much_each_has_answered(world, 
             in page
         )
     assert "Öppna<span" in page
+    not_started = reverse(
+        "activities:submission", args=[world.group.slug, period.pk, world.org_b.pk]
+    )
+    assert client.get(not_started).status_code == 200
     assert "Granska<span" in page
     # A reminder only for the one that has not sent.
     assert page.count(">Påminn<span") == 1
