@@ -95,6 +95,9 @@ EXPECTED = {
     "activities:period_overview": ("get", COORDINATOR_ONLY),
     "activities:period_edit": ("get", COORDINATOR_ONLY),
     "activities:period_lock": ("post", COORDINATOR_ACTION),
+    "activities:period_open_early": ("post", COORDINATOR_ACTION),
+    "activities:period_remind_all": ("post", COORDINATOR_ACTION),
+    "activities:period_remind": ("post", COORDINATOR_ACTION),
     "activities:question_list": ("get", COORDINATOR_ONLY),
     "activities:question_create": ("get", COORDINATOR_ONLY),
     "activities:question_edit": ("get", COORDINATOR_ONLY),
@@ -282,7 +285,13 @@ def _reporting_kwargs(name, world):
         kwargs["comment_pk"] = comment.pk
     if name == "activities:answer_versions":
         kwargs["question_pk"] = question.pk
-    if name in {"activities:period_overview", "activities:period_edit", "activities:period_lock"}:
+    if name in {
+        "activities:period_overview",
+        "activities:period_edit",
+        "activities:period_lock",
+        "activities:period_open_early",
+        "activities:period_remind_all",
+    }:
         kwargs.pop("org_pk")
     if name == "activities:question_list":
         kwargs.pop("org_pk")

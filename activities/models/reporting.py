@@ -18,6 +18,7 @@ __all__ = [
     "Comment",
     "Period",
     "PeriodState",
+    "Reminder",
     "Question",
     "QuestionKind",
     "Submission",
@@ -56,6 +57,11 @@ class Period(models.Model):
     locked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Opened for answers before its start date by a coordinator (periods.period_open_early).
+    opened_at = models.DateTimeField(_("opened for answers at"), null=True, blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = PeriodQuerySet.as_manager()
@@ -87,7 +93,7 @@ class Period(models.Model):
         if self.locked_at:
             return PeriodState.LOCKED
         today = timezone.localdate()
-        if today < self.starts_on:
+        if today < self.starts_on and self.opened_at is None:
             return PeriodState.UPCOMING
         if today <= self.deadline:
             return PeriodState.OPEN
@@ -106,6 +112,11 @@ class Period(models.Model):
         return self.state in (PeriodState.OPEN, PeriodState.CLOSED)
 
     @property
+    def is_opened_early(self):
+        """Opened for answers by a coordinator before its start date, which is still ahead."""
+        return self.opened_at is not None and timezone.localdate() < self.starts_on
+
+    @property
     def is_past_deadline(self):
         return timezone.localdate() > self.deadline
 
@@ -115,6 +126,34 @@ class Period(models.Model):
             Q(joined_on__isnull=True) | Q(joined_on__lte=self.ends_on),
             Q(left_on__isnull=True) | Q(left_on__gt=self.starts_on),
         ).order_by("order", "name")
+
+
+class Reminder(models.Model):
+    """A coordinator reminded an organisation's representatives to send their answers
+    (reminders.remind): at most one per organisation and period in 24 hours."""
+
+    group_path = "period__group"  # "Påmint i dag 09:14" on the period overview
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="reminders")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(_("reminded at"), default=timezone.now)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = GroupScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        indexes = [
+            models.Index(
+                fields=["period", "organisation", "-sent_at"], name="reminder_period_org_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} {self.sent_at:%Y-%m-%d %H:%M}"
 
 
 class QuestionKind(models.TextChoices):

@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from activities.log import logged
-from activities.models import Period, Question
+from activities.models import Period, Question, SubmissionStatus
 from activities.records.services import target_groups_seed
 
 from .questionnaire import DEFAULT_QUESTIONS
@@ -27,6 +27,15 @@ DEFAULT_DAYS_TO_ANSWER = 15
 
 class WorkflowError(Exception):
     """A change the rules do not allow now; the message is shown to the person."""
+
+
+class DateChangeRefused(WorkflowError):
+    """New dates that contradict the period's answers or approvals; `field` names the date
+    the message is about, so the form shows it there (None: the whole form)."""
+
+    def __init__(self, message, field):
+        super().__init__(message)
+        self.field = field
 
 
 def period_locked(pk):
@@ -91,13 +100,76 @@ def period_create_next(*, group, by=None):
     return period_create(group=group, by=by, **next_quarter(group))
 
 
+def date_change_problem(period, *, starts_on, has_answers, has_approvals, today=None):
+    """Why the period's new dates contradict what happened in it, or None.
+
+    - a locked period keeps its dates until it is reopened;
+    - once answers exist, the start cannot move later into the future (the answers would
+      then belong to a period that has not started: "Kommande" with answers in it);
+    - an approved period cannot become "Kommande" (unless it was opened early: then it
+      stays open whatever its start date).
+    The form itself checks the order of the dates (end after start, deadline after start).
+    """
+    today = today or timezone.localdate()
+    if period.locked_at is not None:
+        return DateChangeRefused(
+            _("%(name)s is locked: reopen it before you change its dates.") % {"name": period.name},
+            None,
+        )
+    if starts_on <= today:
+        return None
+    if has_approvals and period.opened_at is None:
+        return DateChangeRefused(
+            _(
+                "Answers for %(name)s have been approved, so it cannot start in the future. "
+                "Choose a start date no later than today."
+            )
+            % {"name": period.name},
+            "starts_on",
+        )
+    if has_answers and starts_on > period.starts_on:
+        return DateChangeRefused(
+            _(
+                "Answers for %(name)s exist, so its start cannot be moved later into the "
+                "future. Keep the start date or choose an earlier one."
+            )
+            % {"name": period.name},
+            "starts_on",
+        )
+    return None
+
+
 def period_update(*, period, name, starts_on, ends_on, deadline, by):
+    """Change the period's name and dates; refused (DateChangeRefused) when the new dates
+    contradict its answers or approvals (date_change_problem)."""
     with transaction.atomic():
-        period_locked(period.pk)
+        current = period_locked(period.pk)
+        statuses = set(current.submissions.values_list("status", flat=True).order_by().distinct())
+        problem = date_change_problem(
+            current,
+            starts_on=starts_on,
+            has_answers=bool(statuses),
+            has_approvals=SubmissionStatus.APPROVED in statuses,
+        )
+        if problem is not None:
+            raise problem
         Period.objects.filter(pk=period.pk).update(
             name=name, starts_on=starts_on, ends_on=ends_on, deadline=deadline
         )
         logged("period.updated", period, by=by, group=period.group)
+
+
+def period_open_early(*, period, by):
+    """Open the period for answers now, before its start date (in December for January to
+    March). Refused for a locked period or one that has already started."""
+    with transaction.atomic():
+        current = period_locked(period.pk)
+        if current.locked_at is not None:
+            raise WorkflowError(_("%(name)s is locked: reopen it first.") % {"name": current.name})
+        if current.opened_at is not None or current.starts_on <= timezone.localdate():
+            raise WorkflowError(_("%(name)s is already open for answers.") % {"name": current.name})
+        Period.objects.filter(pk=period.pk).update(opened_at=timezone.now(), opened_by=by)
+        logged("period.opened_early", current, by=by, group=current.group)
 
 
 def period_lock(*, period, by):

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
-from django.utils.translation import gettext
+from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Answer, Comment, Period, Submission, SubmissionStatus
@@ -15,6 +16,8 @@ from members import access
 from members.models import Organisation
 from samordning.text import cached_word_diff, has_changes, render_markdown
 
+from .deadlines import deadline_in_words
+from .reminders import last_reminders, may_be_reminded, reminded_words
 from .services import previous_answers
 
 NOT_STARTED = "not_started"
@@ -87,6 +90,44 @@ def period_overview_rows(period):
             }
         )
     return rows
+
+
+# The counts at the top of the period overview, in this order: "Inskickade 3 · Godkända 2 …"
+COUNT_LABELS = (
+    (SubmissionStatus.SUBMITTED, pgettext_lazy("count", "Submitted")),
+    (SubmissionStatus.APPROVED, pgettext_lazy("count", "Approved")),
+    (SubmissionStatus.RETURNED, pgettext_lazy("count", "Returned")),
+    (SubmissionStatus.DRAFT, pgettext_lazy("count", "Draft")),
+    (NOT_STARTED, pgettext_lazy("count", "Not started")),
+)
+
+
+def period_overview(period):
+    """The coordinator's overview of a period: the counts per state, the deadline in words,
+    and per organisation its state, "n av m besvarade" and when it was last reminded."""
+    rows = period_overview_rows(period)
+    total = period.questions.count()
+    answered = answered_counts(period)
+    reminded = last_reminders(period)
+    now = timezone.now()
+    may_remind = period.accepts_answers and not period.is_locked
+    for row in rows:
+        organisation_id = row["organisation"].pk
+        row["completeness"] = Completeness(answered.get(organisation_id, 0), total)
+        last = reminded.get(organisation_id)
+        row["reminded"] = reminded_words(last, now) if last else ""
+        status = row["submission"].status if row["submission"] else None
+        row["may_remind"] = may_remind and may_be_reminded(status)
+    states = [row["state"] for row in rows]
+    return {
+        "rows": rows,
+        "counts": [
+            {"state": state, "label": label, "count": states.count(state)}
+            for state, label in COUNT_LABELS
+        ],
+        "deadline_words": deadline_in_words(period.deadline, timezone.localdate()),
+        "may_remind": may_remind and any(row["may_remind"] for row in rows),
+    }
 
 
 PERIODS_PER_PAGE = 12

@@ -10,11 +10,10 @@ from django.views.decorators.http import require_POST
 from members import access
 from samordning.fragments import page_number, shared_fragment, shared_page
 
-from . import periods
+from . import periods, reads, reminders
 from .forms import PeriodForm, QuestionForm
 from .reads import (
     period_for,
-    period_overview_rows,
     period_page_exists,
     submissions_of_representative,
 )
@@ -74,9 +73,14 @@ def period_edit(request, slug, pk):
     period = period_for(group_access, pk)
     form = PeriodForm(request.POST or None, instance=period, group=group_access.group)
     if request.method == "POST" and form.is_valid():
-        periods.period_update(period=period, by=request.user, **form.cleaned_data)
-        messages.success(request, _("%(name)s was saved.") % {"name": form.cleaned_data["name"]})
-        return redirect("activities:period_overview", slug=slug, pk=period.pk)
+        try:
+            periods.period_update(period=period, by=request.user, **form.cleaned_data)
+        except periods.DateChangeRefused as refusal:
+            form.add_error(refusal.field, str(refusal))
+        else:
+            name = form.cleaned_data["name"]
+            messages.success(request, _("%(name)s was saved.") % {"name": name})
+            return redirect("activities:period_overview", slug=slug, pk=period.pk)
     return render(
         request,
         "activities/period_form.html",
@@ -84,11 +88,17 @@ def period_edit(request, slug, pk):
     )
 
 
-@require_POST
 def period_lock(request, slug, pk):
-    """The coordinator locks a period: nothing in it changes until it is reopened."""
+    """The coordinator locks a period, after a confirmation step naming the consequence
+    (GET shows it); nothing in it changes until it is reopened (lock=0)."""
     group_access = access.coordinator_access_for(request.user, slug)
     period = period_for(group_access, pk)
+    if request.method != "POST":
+        return render(
+            request,
+            "activities/period_lock_confirm.html",
+            {"access": group_access, "group": group_access.group, "period": period},
+        )
     if request.POST.get("lock") == "0":
         periods.period_unlock(period=period, by=request.user)
         messages.success(request, _("The period is open for changes again."))
@@ -98,13 +108,75 @@ def period_lock(request, slug, pk):
     return redirect("activities:period_overview", slug=slug, pk=period.pk)
 
 
+@require_POST
+def period_open_early(request, slug, pk):
+    """The coordinator opens a period for answers before its start date."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    period = period_for(group_access, pk)
+    try:
+        periods.period_open_early(period=period, by=request.user)
+    except periods.WorkflowError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("%(name)s is open for answers now.") % {"name": period.name})
+    return redirect("activities:period_overview", slug=slug, pk=period.pk)
+
+
+@require_POST
+def period_remind(request, slug, pk, org_pk):
+    """The coordinator reminds one organisation that has not sent its answers."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    period = period_for(group_access, pk)
+    organisation = access.object_or_404(period.member_organisations(), pk=org_pk)
+    try:
+        reminders.remind(period=period, organisation=organisation, by=request.user)
+    except periods.WorkflowError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("A reminder to %(name)s is on its way to its representatives.")
+            % {"name": organisation.name},
+        )
+    return redirect("activities:period_overview", slug=slug, pk=period.pk)
+
+
+@require_POST
+def period_remind_all(request, slug, pk):
+    """The coordinator reminds every organisation that has not sent its answers."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    period = period_for(group_access, pk)
+    try:
+        reminded, left_out = reminders.remind_all(period=period, by=request.user)
+    except periods.WorkflowError as error:
+        messages.error(request, str(error))
+        return redirect("activities:period_overview", slug=slug, pk=period.pk)
+    if reminded:
+        messages.success(
+            request,
+            _("Reminders are on their way to: %(names)s.") % {"names": ", ".join(reminded)},
+        )
+    if left_out:
+        messages.warning(
+            request,
+            _(
+                "Not reminded (reminded less than 24 hours ago, or without representatives): "
+                "%(names)s."
+            )
+            % {"names": ", ".join(left_out)},
+        )
+    if not reminded and not left_out:
+        messages.info(request, _("Every organisation has sent its answers."))
+    return redirect("activities:period_overview", slug=slug, pk=period.pk)
+
+
 def period_overview(request, slug, pk):
     """The coordinator sees every organisation's state for the period."""
     group_access = access.coordinator_access_for(request.user, slug)
     period = period_for(group_access, pk)
 
     def context():
-        return {"title": period.name, "period": period, "rows": period_overview_rows(period)}
+        return {"title": period.name, "period": period, **reads.period_overview(period)}
 
     part = shared_fragment(
         group_access.standing, "activities/_period_overview_body.html", context, pk
