@@ -109,7 +109,7 @@ def test_the_table_scrolls_in_a_labelled_region_and_its_actions_name_the_record(
     # Only the representative's own organisation's records can be changed.
     assert 'Ändra<span class="visually-hidden"> Bokcirkel</span>' in page
     assert 'Avsluta<span class="visually-hidden"> Cykeltur</span>' in page
-    assert "Ändra<span class=\"visually-hidden\"> Avstamp</span>" not in page
+    assert 'Ändra<span class="visually-hidden"> Avstamp</span>' not in page
 
 
 def test_the_dates_in_the_table_use_the_one_date_format(world, client, activities):
