@@ -51,7 +51,7 @@ def test_returning_requires_a_reason(world, history, client):
         _url(world, period, "submission_review"), {"decision": "return", "reason": "  "}
     )
     assert response.status_code == 400
-    assert "Ange varför svaren returneras" in response.content.decode()
+    assert "Ange varför svaren skickas tillbaka" in response.content.decode()
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.SUBMITTED
 

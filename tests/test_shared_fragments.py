@@ -103,10 +103,10 @@ def test_a_review_shows_at_once_on_every_page_of_the_group(world, client):
         _submission(world, period, "submission_review"),
         {"decision": "return", "reason": "Förtydliga fråga 1."},
     )
-    assert "Returnerad" in client.get(overview).content.decode()
+    assert "Skickad tillbaka" in client.get(overview).content.decode()
     client.force_login(world.rep_a)
     page = client.get(_home(world)).content.decode()
-    assert "Returnerad till dig: Polismyndigheten" in page
+    assert "Tillbakaskickat till dig: Polismyndigheten" in page
     assert "Förtydliga fråga 1." in client.get(_submission(world, period)).content.decode()
 
 

@@ -80,16 +80,16 @@ def test_the_coordinator_returns_with_a_comment_and_approves_the_resubmission(de
     assert_accessible(coordinator, "review")
     coordinator.get_by_label("Kommentar till fråga 1").fill("Vilka hotell besöktes?")
     coordinator.get_by_role("button", name="Lägg till kommentar").first.click()
-    coordinator.get_by_label("Varför returneras svaren? (krävs)").fill(
+    coordinator.get_by_label("Varför skickas svaren tillbaka? (krävs)").fill(
         "Beskriv insatserna på hotell mer konkret."
     )
-    coordinator.get_by_role("button", name="Returnera för ändringar").click()
-    assert coordinator.get_by_text("Svaren har returnerats till organisationen.").is_visible()
+    coordinator.get_by_role("button", name="Skicka tillbaka för ändringar").click()
+    assert coordinator.get_by_text("Svaren har skickats tillbaka till organisationen.").is_visible()
 
     representative = new_page()
     sign_in(representative, "polisen@example.org")
     representative.get_by_role(
-        "link", name="Returnerad till dig: Polismyndigheten, Region Nord"
+        "link", name="Tillbakaskickat till dig: Polismyndigheten, Region Nord"
     ).click()
     assert (
         representative.get_by_role("note")
