@@ -202,6 +202,8 @@ INVITATION_MAX_AGE_DAYS = envint("INVITATION_MAX_AGE_DAYS", 7)
 LANGUAGE_CODE = env("LANGUAGE_CODE", "sv")
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date format per language ("15 januari 2027", "15 January 2027"): samordning/formats.
+FORMAT_MODULE_PATH = "samordning.formats"
 TIME_ZONE = env("TIME_ZONE", "Europe/Stockholm")
 USE_I18N = True
 USE_TZ = True

@@ -130,7 +130,7 @@ def test_a_returned_submission_left_alone_is_reminded_with_a_copy_to_the_coordin
     with commit():
         send_reminders()
         send_reminders()
-    reminders = [m for m in sent_mail() if "returnerade" in m.subject]
+    reminders = [m for m in sent_mail() if "skickats tillbaka" in m.subject]
     assert _to(reminders) == ["polisen@example.org", "samordnare@example.org"]
 
 
@@ -217,7 +217,7 @@ def test_a_daily_digest_gathers_the_days_mails_in_one(world, period, commit):
     with commit():
         assert send_digests() == 1
     assert _to(sent_mail()) == ["polisen@example.org"]
-    assert "Era svar för Kvartal 4 2026 har returnerats" in sent_mail()[0].body
+    assert "Era svar för Kvartal 4 2026 har skickats tillbaka" in sent_mail()[0].body
     with commit():
         assert send_digests() == 0
 

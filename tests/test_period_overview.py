@@ -76,7 +76,7 @@ def test_the_overview_counts_states_and_shows_how_much_each_has_answered(world, 
     for label, count in (
         ("Inskickade", 1),
         ("Godkända", 0),
-        ("Returnerade", 0),
+        ("Skickade tillbaka", 0),
         ("Utkast", 0),
         ("Inte påbörjade", 1),
     ):

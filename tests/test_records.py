@@ -188,7 +188,7 @@ def test_the_list_paginates(world, targets, client):
     client.force_login(world.rep_a)
     page = client.get(_list(world)).content.decode()
     assert "Sida 1 av 2" in page
-    assert "42 poster" in page
+    assert "42 uppgifter" in page
 
 
 def test_exports_neutralise_spreadsheet_formulas(world, client):

@@ -56,7 +56,7 @@ def test_returning_requires_a_reason(world, history, client):
     assert response.status_code == 400
     page = response.content.decode()
     assert "Svaren skickades inte tillbaka" in page  # the error summary, on the return page
-    assert '<a href="#return-reason">Ange varför svaren returneras.</a>' in page
+    assert '<a href="#return-reason">Ange varför svaren skickas tillbaka.</a>' in page
     assert 'value="2" id="return-question-2" checked' in page  # the choice is kept
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.SUBMITTED

@@ -104,11 +104,11 @@ def test_a_review_shows_at_once_on_every_page_of_the_group(world, client):
         _submission(world, period, "submission_review"),
         {"decision": "return", "reason": "Förtydliga fråga 1."},
     )
-    assert "Returnerad" in client.get(overview).content.decode()
+    assert "Skickad tillbaka" in client.get(overview).content.decode()
     client.force_login(world.rep_a)
     page = client.get(_home(world)).content.decode()
     task = page[page.index("Svara för Polismyndigheten – Kvartal 4 2026") :]
-    assert "Återskickad – åtgärda" in task[: task.index("</li>")]
+    assert "Skickad tillbaka – åtgärda" in task[: task.index("</li>")]
     assert "Förtydliga fråga 1." in client.get(_submission(world, period)).content.decode()
 
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from activities.models import SteeringDocument
 from members import access, audit
 
-from . import services
+from . import reads, services
 from .exports import csv_response, xlsx_response
 from .forms import OrganisationChoiceForm, RecordFilterForm, TargetGroupForm
 from .kinds import KINDS, present, record_data
@@ -31,11 +31,29 @@ def _spec(kind):
 
 
 def _filtered(request, group_access, spec):
+    """The filter form and the records it selects, in the order of ?ordning=."""
     form = RecordFilterForm(request.GET or None, group=group_access.group, spec=spec)
-    records = spec.queryset(group_access.group).order_by(*spec.model._meta.ordering, "pk")
+    sort = reads.record_sort(spec.slug, request.GET.get("ordning"))
+    records = reads.records_for_list(spec, group_access.group, sort)
     if form.is_bound and form.is_valid():
         records = spec.filter(records, form.cleaned_data)
-    return form, records
+    return form, records, sort
+
+
+def _sort_links(request, spec, sort):
+    """Per sortable column: the link that sorts by it (again: the other way round) and
+    its aria-sort, keeping the filters in the address and starting from the first page."""
+    links = {}
+    for key in reads.SORTS[spec.slug]:
+        query = request.GET.copy()
+        query.pop("sida", None)
+        current = sort.key == key
+        query["ordning"] = f"-{key}" if current and not sort.descending else key
+        links[key] = {
+            "href": f"?{query.urlencode()}",
+            "aria_sort": ("descending" if sort.descending else "ascending") if current else "",
+        }
+    return links
 
 
 def _list_url(slug, kind):
@@ -55,7 +73,7 @@ def record_list(request, slug, kind):
     """Everyone in the group reads the records of every member organisation."""
     group_access = access.group_access_for(request.user, slug)
     spec = _spec(kind)
-    form, records = _filtered(request, group_access, spec)
+    form, records, sort = _filtered(request, group_access, spec)
     page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("sida"))
     rows = []
     for record in page:
@@ -77,6 +95,8 @@ def record_list(request, slug, kind):
             "page": page,
             "rows": rows,
             "query": query.urlencode(),
+            "sort": sort,
+            "sort_links": _sort_links(request, spec, sort),
             "may_add": access.record_organisations(group_access).exists(),
         },
     )
@@ -86,7 +106,7 @@ def record_export(request, slug, kind, fmt):
     """The filtered list as CSV or XLSX, for everyone in the group."""
     group_access = access.group_access_for(request.user, slug)
     spec = _spec(kind)
-    _, records = _filtered(request, group_access, spec)
+    records = _filtered(request, group_access, spec)[1]
     headers = [str(header) for header, _ in spec.columns]
     rows = [
         [value(present(spec.slug, record_data(spec, record))) for _, value in spec.columns]

@@ -64,6 +64,7 @@ def _formset(model, fields, widgets=None):
         extra=1,
         can_delete=True,
         widgets=widgets or {},
+        labels={"order": _("Order")},  # the models' "order" has no translated name
         formfield_callback=_formfield,
     )
 

@@ -85,15 +85,15 @@ def test_the_coordinator_returns_with_a_comment_and_approves_the_resubmission(de
     coordinator.get_by_label("Kommentar till fråga 1").fill("Vilka hotell besöktes?")
     coordinator.get_by_role("button", name="Lägg till kommentar").first.click()
     coordinator.get_by_role("link", name="Skicka tillbaka").click()
-    coordinator.get_by_label("Varför returneras svaren? (krävs)").fill(
+    coordinator.get_by_label("Varför skickas svaren tillbaka? (krävs)").fill(
         "Beskriv insatserna på hotell mer konkret."
     )
     coordinator.get_by_role("button", name="Skicka tillbaka svaren").click()
-    assert coordinator.get_by_text("Svaren har returnerats till organisationen.").is_visible()
+    assert coordinator.get_by_text("Svaren har skickats tillbaka till organisationen.").is_visible()
 
     representative = new_page()
     sign_in(representative, "polisen@example.org")
-    returned = representative.locator(".task-list-item").filter(has_text="Återskickad – åtgärda")
+    returned = representative.locator(".task-list-item").filter(has_text="Skickad tillbaka – åtgärda")
     returned.get_by_role(
         "link", name="Svara för Polismyndigheten, Region Nord – Kvartal 4 2026"
     ).click()

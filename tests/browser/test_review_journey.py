@@ -138,12 +138,12 @@ def test_a_coordinator_reviews_two_submissions_and_returns_one_pointing_to_a_que
     assert summary.get_by_text("Svaren skickades inte tillbaka").is_visible()
     assert page.evaluate("document.activeElement.classList.contains('error-summary')")
     assert_accessible(page)
-    summary.get_by_role("link", name="Ange varför svaren returneras.").click()
+    summary.get_by_role("link", name="Ange varför svaren skickas tillbaka.").click()
     assert page.evaluate("document.activeElement.id") == "return-reason"
-    page.get_by_label("Varför returneras svaren? (krävs)").fill("Beskriv uppdraget närmare.")
+    page.get_by_label("Varför skickas svaren tillbaka? (krävs)").fill("Beskriv uppdraget närmare.")
     assert page.get_by_label("Gäller fråga 2)").is_checked()
     page.get_by_role("button", name="Skicka tillbaka svaren").click()
-    assert page.get_by_text("Svaren har returnerats till organisationen.").is_visible()
+    assert page.get_by_text("Svaren har skickats tillbaka till organisationen.").is_visible()
     assert_accessible(page)
     landstinget = _submission("Västerbottens läns landsting")
     assert landstinget.status == SubmissionStatus.RETURNED
