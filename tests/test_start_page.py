@@ -107,7 +107,8 @@ def test_a_coordinator_sees_what_to_review_follow_lock_and_prepare(world, client
     assert "Väntar på dig" in review
     overview = reverse("activities:period_overview", args=[world.group.slug, period.pk])
     assert f'<a href="{overview}"' in page[: page.index(">Granska inskickade svar")][-300:]
-    assert "Väntar på representanterna" in _task(page, "Svar som skickats tillbaka – Kvartal 2 2026 (1)")
+    returned = _task(page, "Svar som skickats tillbaka – Kvartal 2 2026 (1)")
+    assert "Väntar på representanterna" in returned
     lock = _task(page, "Lås Kvartal 2 2026")
     days = (today - past.deadline).days
     assert f"({days} dagar sen)" in lock and "Sista dag har passerat" in lock
@@ -239,7 +240,8 @@ def test_answers_returned_in_an_earlier_open_period_are_a_task_too(world, client
     )
     make_period(world.group)
     page = _main(_home(client, world.rep_a, world))
-    assert "Skickad tillbaka – åtgärda" in _task(page, "Svara för Polismyndigheten – Kvartal 2 2026")
+    task = _task(page, "Svara för Polismyndigheten – Kvartal 2 2026")
+    assert "Skickad tillbaka – åtgärda" in task
     url = reverse("activities:submission", args=[world.group.slug, past.pk, world.org_a.pk])
     assert url in page
     assert page.index("Kvartal 4 2026") < page.index("Svara för Polismyndigheten – Kvartal 2")

@@ -93,7 +93,9 @@ def test_the_coordinator_returns_with_a_comment_and_approves_the_resubmission(de
 
     representative = new_page()
     sign_in(representative, "polisen@example.org")
-    returned = representative.locator(".task-list-item").filter(has_text="Skickad tillbaka – åtgärda")
+    returned = representative.locator(".task-list-item").filter(
+        has_text="Skickad tillbaka – åtgärda"
+    )
     returned.get_by_role(
         "link", name="Svara för Polismyndigheten, Region Nord – Kvartal 4 2026"
     ).click()
