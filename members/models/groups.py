@@ -147,6 +147,16 @@ class CoordinationGroup(models.Model):
             "have set it up."
         ),
     )
+    # The member organisation that convenes the group and issues its reports (the county
+    # administrative board); empty for groups made before it was recorded.
+    issuing_organisation = models.ForeignKey(
+        "Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("issuing organisation"),
+    )
     # Raised by every change to what the group's pages show (members.changes); the key of
     # the rendered page parts that everyone with the same access shares.
     data_version = models.PositiveBigIntegerField(default=0, editable=False)
