@@ -112,10 +112,12 @@ def label(code):
 
 
 def kind_choices():
-    """The kind filter's choices: the events by category, each group by label."""
-    grouped = {category: [] for category in CATEGORIES}
+    """The kind filter's choices: the events by category. The security lines carry no
+    group (they are the site operator's), so a group's log offers no filter for them."""
+    grouped = {category: [] for category in CATEGORIES if category != "security"}
     for code, (category, text) in EVENTS.items():
-        grouped[category].append((code, text))
+        if category in grouped:
+            grouped[category].append((code, text))
     return [(CATEGORIES[category], events) for category, events in grouped.items() if events]
 
 
