@@ -140,11 +140,12 @@ def _is_none(node):
 
 
 def _inside_wrapper(tree, call, wrappers):
-    for function in ast.walk(tree):
-        if isinstance(function, ast.FunctionDef) and function.name in wrappers:
-            if any(node is call for node in ast.walk(function)):
-                return True
-    return False
+    return any(
+        isinstance(function, ast.FunctionDef)
+        and function.name in wrappers
+        and any(node is call for node in ast.walk(function))
+        for function in ast.walk(tree)
+    )
 
 
 def test_every_event_code_the_code_base_records_has_a_label():
