@@ -8,6 +8,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
@@ -324,7 +325,8 @@ def account(request):
     form = AccountForm(request.POST or None, instance=copy.copy(person))
     if request.method == "POST" and form.is_valid():
         services.person_account_update(user=person, **form.cleaned_data)
-        messages.success(request, _("Your details were saved."))
+        with translation.override(person.language):  # the language the next page speaks
+            messages.success(request, _("Your details were saved."))
         response = redirect("members:account")
         response.set_cookie(
             settings.LANGUAGE_COOKIE_NAME,
