@@ -73,9 +73,9 @@ EVENTS = {
     "members.invitation.accepted": ("members", _("Invitation accepted")),
     "members.membership.changed": ("members", _("Roles changed")),
     "members.membership.deactivated": ("members", _("Person deactivated")),
-    "members.person.blocked": ("members", _("Account blocked by the site operator")),
-    "members.person.unblocked": ("members", _("Account block lifted")),
-    # Sign-in and accounts
+    # Sign-in and accounts (lines of a person, not of a group: the site operator's)
+    "members.person.blocked": ("account", _("Account blocked by the site operator")),
+    "members.person.unblocked": ("account", _("Account block lifted")),
     "members.sign_in": ("account", _("Signed in")),
     "members.sign_in_failed": ("account", _("Sign-in failed")),
     "members.sign_out": ("account", _("Signed out")),
@@ -111,10 +111,15 @@ def label(code):
     return event[1] if event else code
 
 
+# The categories whose lines carry no group: a person's own account and sign-ins, and
+# refusals. They are the site operator's (in the admin), never in a group's log.
+WITHOUT_GROUP = {"account", "security"}
+
+
 def kind_choices():
-    """The kind filter's choices: the events by category. The security lines carry no
-    group (they are the site operator's), so a group's log offers no filter for them."""
-    grouped = {category: [] for category in CATEGORIES if category != "security"}
+    """The kind filter of a group's log: the events by category, without the categories
+    whose lines never carry a group."""
+    grouped = {category: [] for category in CATEGORIES if category not in WITHOUT_GROUP}
     for code, (category, text) in EVENTS.items():
         if category in grouped:
             grouped[category].append((code, text))

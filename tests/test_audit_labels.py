@@ -169,6 +169,26 @@ def test_every_event_code_the_code_base_records_has_a_label():
     assert not missing, f"event codes without a label in members/events.py: {missing}"
 
 
+def test_the_kind_filter_offers_exactly_the_codes_recorded_with_a_group():
+    """A code recorded without a group never shows in a group's log, so its category is
+    one the group's filter leaves out (events.WITHOUT_GROUP), and the other way round."""
+    without_group = set()
+    for path in _python_files():
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(call, ast.Call)
+                and _is_audit_record(call)
+                and not any(keyword.arg == "group" for keyword in call.keywords)
+            ):
+                without_group |= _constants(call.args[0], lambda node: None) or set()
+    codes, _ = recorded_codes()
+    offered = {code for _, choices in events.kind_choices() for code, _ in choices}
+    assert offered == codes - without_group
+    assert without_group == {
+        code for code, (category, _) in events.EVENTS.items() if category in events.WITHOUT_GROUP
+    }
+
+
 def test_every_label_belongs_to_a_code_that_is_recorded():
     codes, _ = recorded_codes()
     assert not sorted(set(events.EVENTS) - codes), "labels for codes nobody records"
@@ -241,7 +261,7 @@ def test_times_are_shown_in_local_time(world, client):
     assert 'datetime="2026-12-31T23:30:00+01:00"' in page
 
 
-def _events(world, count, action="members.sign_in", actor=None, at=None):
+def _events(world, count, action="activities.period.created", actor=None, at=None):
     AuditEvent.objects.bulk_create(
         AuditEvent(
             action=action,
@@ -260,7 +280,7 @@ def test_the_log_is_filtered_by_person_kind_and_dates_in_the_query(world, client
     _events(
         world,
         1,
-        "members.sign_out",
+        "activities.period.locked",
         actor=world.rep_b,
         at=datetime(2026, 11, 12, 9, 0, tzinfo=stockholm),
     )
@@ -268,8 +288,8 @@ def test_the_log_is_filtered_by_person_kind_and_dates_in_the_query(world, client
     page = _log(client, world, person=world.rep_b.pk)
     assert "av 4 händelser" in page and "Petra Polis</td>" not in page
 
-    page = _log(client, world, handelse="members.sign_out")
-    assert "av 1 händelse" in page and "Loggade ut" in page
+    page = _log(client, world, handelse="activities.period.locked")
+    assert "av 1 händelse" in page and "Period låst" in page
 
     # Dates are whole local days, both ends included.
     page = _log(client, world, fran="2026-11-10", till="2026-11-11")
@@ -277,7 +297,13 @@ def test_the_log_is_filtered_by_person_kind_and_dates_in_the_query(world, client
     page = _log(client, world, fran="2026-11-11", till="2026-11-11")
     assert "av 3 händelser" in page
 
-    page = _log(client, world, person=world.rep_b.pk, handelse="members.sign_in", till="2026-11-11")
+    page = _log(
+        client,
+        world,
+        person=world.rep_b.pk,
+        handelse="activities.period.created",
+        till="2026-11-11",
+    )
     assert "av 3 händelser" in page
     assert "Visa hela loggen" in page
 
