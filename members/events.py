@@ -8,10 +8,12 @@ members imports no other app, so the submission states are written here once mor
 the test holds them equal to activities.models.SubmissionStatus.
 """
 
+import re
+
 from django.apps import apps
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 
 from .models import Role
 
@@ -104,6 +106,18 @@ SUBMISSION_STATES = {
 
 _DIRECTIONS = {"up": pgettext_lazy("moved", "up"), "down": pgettext_lazy("moved", "down")}
 
+# Details that are one word of the code's own, by event.
+_WORDS = {
+    ("activities.comment.created", "reply"): _("a reply in a thread"),
+    ("activities.report.published", "public"): _("for the group and the public"),
+    ("activities.report.published", "group"): _("for the group only"),
+}
+# Objects named without their text (a comment, a need: their `audit_label`).
+_OBJECTS = {"comment": _("comment"), "reply": _("reply")}
+_NEED = re.compile(r"^need \((\w+)\)$")
+_TAGGED = re.compile(r"^(\d+) tagged$")
+_ROWS = re.compile(r"^(\w+) (\w+) (\d+) rows$")
+
 
 def label(code):
     """The event's label; an unknown code (a line older than this list) shows as it is."""
@@ -139,6 +153,20 @@ def detail(event):
             return f"{SUBMISSION_STATES[before]} → {SUBMISSION_STATES[after]}"
     if text in _DIRECTIONS:
         return str(_DIRECTIONS[text])
+    if (action, text) in _WORDS:
+        return str(_WORDS[action, text])
+    if tagged := _TAGGED.match(text):  # a removed target group
+        count = int(tagged[1])
+        return ngettext("%(count)d activity had it", "%(count)d activities had it", count) % {
+            "count": count
+        }
+    if rows := _ROWS.match(text):  # an export: "aktiviteter csv 12 rows"
+        count = int(rows[3])
+        return ngettext(
+            "%(kind)s as %(format)s, %(count)d row",
+            "%(kind)s as %(format)s, %(count)d rows",
+            count,
+        ) % {"kind": rows[1], "format": rows[2].upper(), "count": count}
     if action == "members.person.language_changed":
         return str(dict(settings.LANGUAGES).get(text, text))
     if action == "members.membership.changed":  # "coordinator; Polisen, Regionen"
@@ -148,6 +176,18 @@ def detail(event):
         role, _sep, rest = text.partition(" ")
         return f"{_role(role)} {rest}".strip()
     return _fields_in_words(event, text)
+
+
+def object_text(event):
+    """The object's name; a comment or a need, logged without its text, in words."""
+    text = event.object_repr
+    if event.object_type == "activities.comment" and text in _OBJECTS:
+        return str(_OBJECTS[text])
+    need = _NEED.match(text) if event.object_type == "activities.need" else None
+    if need:
+        kinds = dict(apps.get_model("activities", "need")._meta.get_field("kind").flatchoices)
+        return f"{_('need')} ({kinds.get(need[1], need[1])})"
+    return text
 
 
 def _role(value):

@@ -24,7 +24,8 @@ def audit_log(group, params):
     """The group's audit log, newest first, filtered by person, kind of event and dates
     (`params`: the request's GET). Three queries whatever the size of the log: the
     group's people for the person filter, the count, and one page of events with their
-    actors. Each event carries `label` and `detail_text` in words (members.events)."""
+    actors. Each event carries `label`, `object_text` and `detail_text` in words
+    (members.events)."""
     people = list(
         User.objects.filter(memberships__group=group)
         .distinct()
@@ -50,6 +51,7 @@ def audit_log(group, params):
     for event in page:
         event.label = events.label(event.action)
         event.detail_text = events.detail(event)
+        event.object_text = events.object_text(event)
     return AuditLog(form=form, page=page, filtered=filtered)
 
 

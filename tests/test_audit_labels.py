@@ -344,3 +344,23 @@ def test_only_the_groups_coordinator_reads_it(world, client, persona):
     client.force_login(world.persona(persona))
     response = client.get(reverse("members:audit_log", args=[world.group.slug]))
     assert response.status_code in (403, 404)
+
+
+def test_comments_exports_and_publishing_are_described_in_words(world, client):
+    from activities.models import Need
+
+    need = Need.objects.create(organisation=world.org_a, description="Hemlig", kind="training")
+    audit.record("activities.record.created", actor=world.rep_a, group=world.group, obj=need)
+    audit.record(
+        "activities.records.exported",
+        actor=world.rep_a,
+        group=world.group,
+        detail="aktiviteter csv 12 rows",
+    )
+    audit.record(
+        "activities.report.published", actor=world.coordinator, group=world.group, detail="group"
+    )
+    page = _log(client, world)
+    assert "behov (Utbildning)" in page and "Hemlig" not in page
+    assert "aktiviteter som CSV, 12 rader" in page
+    assert "bara för gruppen" in page
