@@ -103,3 +103,41 @@ def test_signed_out_there_is_no_account_link(db, client):
     page = client.get(reverse("members:login")).content.decode()
     assert "Mitt konto" not in page
     assert client.get(URL).status_code == 302
+
+
+def test_extra_fields_cannot_change_the_address_or_give_rights(world, client):
+    _save(
+        client,
+        world.rep_a,
+        title="Handläggare",
+        email="annan@example.org",
+        is_superuser="on",
+        is_staff="on",
+        blocked_at="",
+        muted_notifications='["approved"]',
+    )
+    world.rep_a.refresh_from_db()
+    assert world.rep_a.title == "Handläggare"
+    assert world.rep_a.email == "polisen@example.org"
+    assert not world.rep_a.is_superuser and not world.rep_a.is_staff
+    assert world.rep_a.muted_notifications == []
+
+
+def test_hostile_names_and_titles_are_kept_as_typed_or_refused_and_shown_as_text(world, client):
+    from .test_hostile_forms import SAMPLE, _get, assert_nothing_injected
+
+    people = reverse("members:person_list", args=[world.group.slug])
+    coordinator = client.__class__()
+    coordinator.force_login(world.coordinator)
+    for text in SAMPLE:
+        response = _save(client, world.rep_a, full_name=text, title=text)
+        assert response.status_code == 200
+        world.rep_a.refresh_from_db()
+        if "\x00" in text or len(text.strip()) > 150 or not text.strip():
+            assert "Dina uppgifter sparades." not in response.content.decode()
+            continue
+        assert (world.rep_a.full_name, world.rep_a.title) == (text.strip(), text.strip())
+        if any(c in text for c in "<>\"'&"):
+            hostile = _get(coordinator, people)
+            _save(client, world.rep_a, full_name="Petra Polis", title="Handläggare")
+            assert_nothing_injected(hostile, _get(coordinator, people))
