@@ -41,6 +41,8 @@ EVENTS = {
     "activities.period.updated": ("periods", _("Period changed")),
     "activities.period.locked": ("periods", _("Period locked")),
     "activities.period.unlocked": ("periods", _("Period unlocked")),
+    "activities.period.opened_early": ("periods", _("Period opened for answers early")),
+    "activities.period.reminded": ("periods", _("Organisation reminded")),
     "activities.question.created": ("periods", _("Question added")),
     "activities.question.updated": ("periods", _("Question changed")),
     "activities.question.deleted": ("periods", _("Question removed")),
