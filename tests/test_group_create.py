@@ -148,3 +148,25 @@ def test_a_new_groups_first_report_is_issued_by_its_issuing_organisation(world, 
     assert report.issuer == "Länsstyrelsen i Skåne län"
     contact = report.contacts.get(email="samordnare@norrbotten.example.org")
     assert contact.organisation == "Länsstyrelsen i Skåne län"
+
+
+def test_the_issuing_organisation_is_one_of_the_groups_own(world, client):
+    from django.core.exceptions import ValidationError
+
+    world.group.issuing_organisation = world.other_org
+    with pytest.raises(ValidationError, match="gruppens egna"):
+        world.group.full_clean()
+    world.group.issuing_organisation = world.org_a
+    world.group.full_clean()
+
+    client.force_login(world.superuser)
+    url = reverse("admin:members_coordinationgroup_change", args=[world.group.pk])
+    choices = client.get(url).context["adminform"].form.fields["issuing_organisation"].queryset
+    assert set(choices) == {world.org_a, world.org_b}
+
+
+def test_the_operators_admin_names_each_audit_event(world, client):
+    client.force_login(world.superuser)
+    client.post(URL, _form())
+    page = client.get(reverse("admin:members_auditevent_changelist")).content.decode()
+    assert "Grupp skapad" in page

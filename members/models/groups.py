@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -189,6 +190,17 @@ class CoordinationGroup(models.Model):
             else:
                 update_fields = [name for name in update_fields if name != "data_version"]
         super().save(*args, update_fields=update_fields, force_insert=force_insert, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.issuing_organisation_id and self.issuing_organisation.group_id != self.pk:
+            raise ValidationError(
+                {
+                    "issuing_organisation": _(
+                        "The issuing organisation must be one of the group's own."
+                    )
+                }
+            )
 
 
 class OrganisationQuerySet(GroupScopedQuerySet):
