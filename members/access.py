@@ -125,6 +125,14 @@ def groups_for(user):
     return sorted(groups.values(), key=lambda group: (group.name, group.pk))
 
 
+def require_site_operator(user):
+    """Pages of the installation rather than of a group (creating a group): the site
+    operator (a superuser) only; anyone else is refused (403)."""
+    if not user.is_superuser:
+        raise PermissionDenied
+    return user
+
+
 def group_access_for(user, slug):
     """The person's access to the group with this slug, or 404 if they have none."""
     memberships = [m for m in _active_memberships(user) if m.group.slug == slug]

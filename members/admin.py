@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import services
+from . import events, services
 from .models import AuditEvent, CoordinationGroup, Invitation, Membership, Organisation, User
 
 
@@ -77,10 +77,17 @@ class OrganisationInline(admin.TabularInline):
 
 @admin.register(CoordinationGroup)
 class CoordinationGroupAdmin(admin.ModelAdmin):
-    list_display = ["name", "county", "slug"]
+    list_display = ["name", "county", "slug", "issuing_organisation"]
     search_fields = ["name", "county"]
     prepopulated_fields = {"slug": ["county"]}
     inlines = [OrganisationInline]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        """The issuing organisation is one of the group's own (none yet for a new group)."""
+        if db_field.name == "issuing_organisation":
+            group_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = Organisation.objects.filter(group_id=group_id or None)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Organisation)
@@ -119,9 +126,13 @@ class InvitationAdmin(admin.ModelAdmin):
 class AuditEventAdmin(admin.ModelAdmin):
     """Read only: nobody edits the audit log from the application."""
 
-    list_display = ["at", "action", "actor_email", "organisation", "object_repr", "ip"]
+    list_display = ["at", "event", "actor_email", "organisation", "object_repr", "ip"]
     list_filter = ["action", "group"]
     search_fields = ["actor_email", "object_repr", "detail"]
+
+    @admin.display(description=_("Event"), ordering="action")
+    def event(self, line):
+        return events.label(line.action)
 
     def has_add_permission(self, request):
         return False

@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
@@ -270,3 +272,136 @@ class GroupSettingsForm(forms.ModelForm):
                 _("Set up two-step verification for your own account first."), code="no_device"
             )
         return required
+
+
+class AccountForm(forms.ModelForm):
+    """A person's own details: the name, title and phone number others see wherever
+    contacts are listed (the people list, a report's contacts), and their language."""
+
+    class Meta:
+        model = User
+        fields = ["full_name", "title", "phone", "language"]
+        labels = {
+            "full_name": _("Full name"),
+            "title": _("Title"),
+            "phone": _("Phone"),
+            "language": _("Language"),
+        }
+        help_texts = {
+            "title": _("Your role at work, e.g. “Samordnare” or “Handläggare”."),
+            "phone": _("A number where the group can reach you, e.g. 010-223 10 00."),
+            "language": _("The language of the service's pages and of e-mails to you."),
+        }
+        widgets = {
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+        }
+
+    def clean_phone(self):
+        phone = " ".join(self.cleaned_data["phone"].split())
+        if phone and not _PHONE.fullmatch(phone):
+            raise forms.ValidationError(
+                _("Write the phone number with digits, e.g. 010-223 10 00 or +46 10 223 10 00."),
+                code="invalid",
+            )
+        return phone
+
+
+_PHONE = re.compile(r"\+?[0-9][0-9 ()\-]{4,38}")
+
+
+class AuditLogFilterForm(forms.Form):
+    """The audit log's filters, kept in the address: person, kind of event, dates."""
+
+    person = forms.TypedChoiceField(label=_("Person"), required=False, coerce=int, empty_value=None)
+    handelse = forms.ChoiceField(label=_("Event"), required=False)
+    fran = forms.DateField(
+        label=_("From (date)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    till = forms.DateField(
+        label=_("To (date, inclusive)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, people, kinds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = [("", _("Everyone"))] + [
+            (person.pk, str(person)) for person in people
+        ]
+        self.fields["handelse"].choices = [("", _("Every event"))] + kinds
+
+    def clean(self):
+        cleaned = super().clean()
+        since, until = cleaned.get("fran"), cleaned.get("till")
+        if since and until and until < since:
+            self.add_error("till", _("The end date cannot come before the start date."))
+        return cleaned
+
+
+class GroupCreateForm(forms.Form):
+    """The site operator's new coordination group, its issuing organisation and its first
+    coordinator."""
+
+    name = forms.CharField(
+        label=_("Name of the group"),
+        max_length=200,
+        help_text=_("E.g. “Samordningsgruppen mot prostitution och människohandel i Skåne”."),
+    )
+    county = forms.CharField(label=_("County"), max_length=100, help_text=_("E.g. “Skåne”."))
+    slug = forms.SlugField(
+        label=_("Short address"),
+        max_length=50,
+        help_text=_(
+            "Lower-case letters, digits and hyphens, e.g. “skane”: the group's pages "
+            "are found at /grupp/skane/."
+        ),
+    )
+    issuer_name = forms.CharField(
+        label=_("Issuing organisation"),
+        max_length=200,
+        help_text=_(
+            "The organisation that convenes the group and issues its reports, e.g. "
+            "“Länsstyrelsen i Skåne län”. It becomes the group's first member "
+            "organisation."
+        ),
+    )
+    issuer_short_name = forms.CharField(
+        label=_("Short name of the issuing organisation"),
+        max_length=60,
+        help_text=_("Used in tables and lists, e.g. “Länsstyrelsen”."),
+    )
+    coordinator_email = forms.EmailField(
+        label=_("The first coordinator's e-mail address"),
+        help_text=_(
+            "Someone who already has an account becomes coordinator at once; anyone "
+            "else gets an invitation by e-mail."
+        ),
+    )
+    coordinator_name = forms.CharField(
+        label=_("The first coordinator's full name"), max_length=150, required=False
+    )
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"].lower()
+        if CoordinationGroup.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(
+                _("Another group already has this short address. Choose another one."),
+                code="unique",
+            )
+        return slug
+
+    def clean_coordinator_email(self):
+        email = canonical_email(self.cleaned_data["coordinator_email"])
+        if User.objects.by_email(email).filter(blocked_at__isnull=False).exists():
+            raise forms.ValidationError(
+                _(
+                    "The account of this address is blocked. Lift the block in the admin "
+                    "first, or choose another coordinator."
+                ),
+                code="blocked",
+            )
+        return email

@@ -343,3 +343,67 @@ def group_settings_update(*, group, by, **fields):
             detail=", ".join(changed),
         )
     return group
+
+
+def person_account_update(*, user, **fields):
+    """A person's own details (name, title, phone, language). The log names the changed
+    fields, never their values; nothing is written when nothing changed."""
+    with transaction.atomic():
+        person_lock(user.pk)
+        changed = [name for name, value in fields.items() if getattr(user, name) != value]
+        if not changed:
+            return []
+        for name in changed:
+            setattr(user, name, fields[name])
+        user.save(update_fields=changed)
+        audit.record(
+            "members.person.account_changed", actor=user, obj=user, detail=", ".join(changed)
+        )
+    return changed
+
+
+def group_create(
+    *, name, county, slug, by=None, issuer_name="", issuer_short_name="", coordinator=None
+):
+    """A new coordination group, with its issuing organisation (its first member, which
+    convenes it and issues its reports) when named, and its first coordinator.
+
+    `coordinator` is (e-mail, full name): a person who already has an account that can
+    sign in becomes coordinator at once; anyone else is invited by e-mail (the invitation
+    is sent when the transaction commits). All or nothing, in one transaction."""
+    with transaction.atomic():
+        group = CoordinationGroup.objects.create(name=name, county=county, slug=slug)
+        if issuer_name:
+            issuer = Organisation.objects.create(
+                group=group, name=issuer_name, short_name=issuer_short_name or issuer_name, order=1
+            )
+            group.issuing_organisation = issuer
+            group.save(update_fields=["issuing_organisation"])
+        audit.record("members.group.created", actor=by, group=group, obj=group, detail=issuer_name)
+        if coordinator is not None:
+            email, full_name = coordinator
+            person = User.objects.by_email(email).first()
+            if person is not None and person.is_active and person.has_usable_password():
+                coordinator_appoint(group=group, user=person, by=by)
+            else:
+                invitation_create(
+                    group=group,
+                    email=email,
+                    full_name=full_name,
+                    role=Role.COORDINATOR,
+                    organisation=None,
+                    by=by,
+                )
+    return group
+
+
+def coordinator_appoint(*, group, user, by=None):
+    """Make a person a coordinator of the group at once (the site operator's page and
+    the create_coordinator command). Locks: the person, then the group (members.locks)."""
+    with transaction.atomic():
+        person_lock(user.pk)
+        _grant(user=user, group=group, role=Role.COORDINATOR)
+        _refresh_is_active(user)
+        audit.record(
+            "members.membership.changed", actor=by, group=group, obj=user, detail=Role.COORDINATOR
+        )

@@ -50,6 +50,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("konto/inbjudan/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("konto/", views.account, name="account"),
     path("konto/notiser/", views.notification_preferences, name="notifications"),
     path("konto/forlang/", views.session_extend, name="session_extend"),
     path("konto/tvastegs/", two_factor_views.security, name="two_factor"),
@@ -61,6 +62,8 @@ urlpatterns = [
         name="two_factor_backup_codes",
     ),
     path("konto/tvastegs/stang-av/", two_factor_views.disable, name="two_factor_disable"),
+    path("grupper/ny/", views.group_create, name="group_create"),
+    path("grupper/<slug:slug>/skapad/", views.group_created, name="group_created"),
     path(
         "grupp/<slug:slug>/installningar/",
         two_factor_views.group_settings,

@@ -1,23 +1,29 @@
 """Sign-in, invitations, and the coordinator's pages for organisations and people."""
 
+import copy
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from . import access, services
+from . import access, reads, services
 from .forms import (
     AcceptInvitationForm,
+    AccountForm,
+    GroupCreateForm,
     InvitationForm,
     NotificationPreferencesForm,
     OrganisationForm,
     RolesForm,
 )
-from .models import Invitation, Membership, User
+from .models import CoordinationGroup, Invitation, Membership, Role, User
 
 
 @login_not_required
@@ -293,21 +299,79 @@ def outgoing_mail(request, slug):
 
 
 def audit_log(request, slug):
-    """The coordinator reads the group's audit log (nobody edits it)."""
-    from django.core.paginator import Paginator
-
-    from .models import AuditEvent
-
+    """The coordinator reads the group's audit log (nobody edits it), filtered by person,
+    kind of event and dates."""
     group_access = access.coordinator_access_for(request.user, slug)
-    events = AuditEvent.objects.filter(group=group_access.group).order_by("-at", "-pk")
+    log = reads.audit_log(group_access.group, request.GET)
     return render(
         request,
         "members/audit_log.html",
         {
             "access": group_access,
             "group": group_access.group,
-            "page": Paginator(events, 50).get_page(request.GET.get("sida")),
+            "form": log.form,
+            "page": log.page,
+            "filtered": log.filtered,
         },
+    )
+
+
+def account(request):
+    """Each signed-in person sets their own name, title, phone and language; the title
+    and phone show wherever contacts are listed."""
+    person = request.user
+    # The form writes what it was sent into its instance: a copy, so that the service
+    # compares with the person as they were.
+    form = AccountForm(request.POST or None, instance=copy.copy(person))
+    if request.method == "POST" and form.is_valid():
+        services.person_account_update(user=person, **form.cleaned_data)
+        with translation.override(person.language):  # the language the next page speaks
+            messages.success(request, _("Your details were saved."))
+        response = redirect("members:account")
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            person.language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+        return response
+    return render(request, "members/account.html", {"form": form})
+
+
+def group_create(request):
+    """The site operator creates a coordination group, its issuing organisation and its
+    first coordinator. Nobody else may (403)."""
+    access.require_site_operator(request.user)
+    form = GroupCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        group = services.group_create(
+            name=data["name"],
+            county=data["county"],
+            slug=data["slug"],
+            issuer_name=data["issuer_name"],
+            issuer_short_name=data["issuer_short_name"],
+            coordinator=(data["coordinator_email"], data["coordinator_name"]),
+            by=request.user,
+        )
+        return redirect("members:group_created", slug=group.slug)
+    return render(request, "members/group_create.html", {"form": form})
+
+
+def group_created(request, slug):
+    """The site operator's confirmation: the group exists, and what happens next."""
+    access.require_site_operator(request.user)
+    group = access.object_or_404(
+        CoordinationGroup.objects.select_related("issuing_organisation"), slug=slug
+    )
+    coordinators = list(access.coordinators_of(group))
+    invitations = list(group.invitations.pending().filter(role=Role.COORDINATOR))
+    return render(
+        request,
+        "members/group_created.html",
+        {"new_group": group, "coordinators": coordinators, "invitations": invitations},
     )
 
 

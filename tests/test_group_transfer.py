@@ -82,7 +82,10 @@ def _state():
     digests = {}
 
     def digest(model, pk):
+        if digests.get((model, pk)) == "":  # a cycle (the group's issuing organisation)
+            return f"{model._meta.label} in a cycle"
         if (model, pk) not in digests:
+            digests[model, pk] = ""
             digests[model, pk] = hashlib.sha256(
                 json.dumps(describe(model._base_manager.get(pk=pk)), default=str).encode()
             ).hexdigest()
@@ -164,7 +167,10 @@ def test_the_demo_group_comes_back_whole_after_export_deletion_and_import(
     group = CoordinationGroup.objects.get(slug="vasterbotten")
     coordinator = User.objects.get(email="samordnare@example.org")
     # What the demo lacks: an uploaded file, a resolved thread, a period locked by an
-    # administrator who is no member, and an invitation (which stays behind).
+    # administrator who is no member, an invitation (which stays behind), and the issuing
+    # organisation (a row that comes after the group's own in the file).
+    group.issuing_organisation = group.organisations.get(short_name="Länsstyrelsen")
+    group.save(update_fields=["issuing_organisation"])
     admin = User.objects.create_superuser("admin@example.org", "x", full_name="Admin")
     document = SteeringDocument.objects.filter(organisation__group=group).first()
     document.file.save("handlingsplan.pdf", ContentFile(b"%PDF-1.4 plan\x00\xff"))
@@ -201,6 +207,8 @@ def test_the_demo_group_comes_back_whole_after_export_deletion_and_import(
     assert _counts() == counts
     assert _state() == state
     assert not group.invitations.exists()
+    assert group.issuing_organisation.group == group
+    assert group.issuing_organisation.short_name == "Länsstyrelsen"
     assert AuditEvent.objects.filter(group=group, action="activities.group.imported").exists()
     assert User.objects.filter(email="admin@example.org").get() == admin  # matched, not doubled
 

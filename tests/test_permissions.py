@@ -62,6 +62,7 @@ EVERYONE = dict.fromkeys(PERSONAS, 200)
 SIGNED_IN = {**EVERYONE, "anonymous": "login"}
 SIGNED_IN_ACTION = {**dict.fromkeys(PERSONAS, 302), "anonymous": "login"}
 ANONYMOUS_ONLY = {**dict.fromkeys(PERSONAS, 302), "anonymous": 200}
+SITE_OPERATOR_ONLY = {**dict.fromkeys(PERSONAS, 403), "anonymous": "login", "superuser": 200}
 
 # url name → (method, expectations)
 EXPECTED = {
@@ -166,6 +167,11 @@ EXPECTED.update(
     {
         # Every signed-in person chooses their own notifications.
         "members:notifications": ("get", {**dict.fromkeys(PERSONAS, 200), "anonymous": "login"}),
+        # Every signed-in person's own details.
+        "members:account": ("get", SIGNED_IN),
+        # The site operator's pages: creating a group, and its confirmation.
+        "members:group_create": ("get", SITE_OPERATOR_ONLY),
+        "members:group_created": ("get", SITE_OPERATOR_ONLY),
         "members:outgoing_mail": ("get", COORDINATOR_ONLY),
         "members:audit_log": ("get", COORDINATOR_ONLY),
         "members:session_extend": ("post", {**dict.fromkeys(PERSONAS, 204), "anonymous": "login"}),
@@ -261,7 +267,12 @@ def _kwargs_for(name, world):
             "uidb64": urlsafe_base64_encode(force_bytes(world.reader.pk)),
             "token": default_token_generator.make_token(world.reader),
         }
-    if name in {"members:outgoing_mail", "members:audit_log", "members:group_settings"}:
+    if name in {
+        "members:outgoing_mail",
+        "members:audit_log",
+        "members:group_settings",
+        "members:group_created",
+    }:
         return {"slug": slug}
     if name == "group_home" or name.startswith(
         ("members:organisation", "members:person", "activities:")

@@ -43,8 +43,9 @@ def report_create(*, group, first_period, last_period, by=None):
 
 def _new_draft(group, first_period, last_period):
     previous = group.reports.order_by("-created_at").first()
-    # The convening organisation (Länsstyrelsen) comes first in the group's order.
-    convener = group.organisations.order_by("order").first()
+    # The convening organisation (Länsstyrelsen): the group's issuing organisation, or for
+    # a group made before that was recorded, the first in the group's order.
+    convener = group.issuing_organisation or group.organisations.order_by("order").first()
     report = Report.objects.create(
         group=group,
         first_period=first_period,
@@ -140,7 +141,8 @@ def _contacts_from_group(report):
         .select_related("user", "organisation")
         .order_by("organisation__order", "user__full_name")
     )
-    coordinator_org = report.group.organisations.order_by("order").first()
+    group = report.group
+    coordinator_org = group.issuing_organisation or group.organisations.order_by("order").first()
     rows, seen = [], set()
     # Coordinators first, so that a coordinator who also represents is listed once, as such.
     memberships = sorted(memberships, key=lambda m: m.role != Role.COORDINATOR)

@@ -88,6 +88,9 @@ USER_FIELDS_LEFT_OUT = {
     "session_generation",
     "blocked_at",
 }
+# References to rows that come later in the file, linked once every row is in: the group
+# names its issuing organisation, one of its own organisations, which follow it.
+LINKED_LAST = {(CoordinationGroup, "issuing_organisation")}
 # The version of the group's shared page parts is the installation's own (members.changes).
 FIELDS_LEFT_OUT = {User: USER_FIELDS_LEFT_OUT, CoordinationGroup: {"data_version"}}
 
@@ -227,8 +230,10 @@ def _check_value(model, field, value, where, seen, everywhere):
     if not ok:
         raise TransferError(f"{wrong}, a value of the wrong kind.")
     if field.is_relation:
-        # A row of the same model (a comment's thread) may come later: it is linked last.
-        earlier = everywhere if field.related_model is model else seen
+        # A row of the same model (a comment's thread), or one LINKED_LAST names, may
+        # come later: it is linked last.
+        linked_last = field.related_model is model or (model, field.name) in LINKED_LAST
+        earlier = everywhere if linked_last else seen
         _check_reference(field.related_model, value, where, earlier, everywhere)
         return
     choices = {choice for choice, _ in field.flatchoices}

@@ -35,6 +35,7 @@ from .format import (
     FORMAT,
     FORMAT_VERSION,
     LEFT_OUT,
+    LINKED_LAST,
     MODELS,
     TransferError,
     check_file,
@@ -172,7 +173,7 @@ def _load(rows, files, written):
             old = getattr(obj, field.attname) if field.is_relation else None
             if old is None:
                 continue
-            if field.related_model is model:
+            if field.related_model is model or (model, field.name) in LINKED_LAST:
                 setattr(obj, field.attname, None)  # set once every row of the model is in
                 self_references.append((obj, field, old))
             else:

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -155,6 +156,16 @@ class CoordinationGroup(models.Model):
             "period has an answer."
         ),
     )
+    # The member organisation that convenes the group and issues its reports (the county
+    # administrative board); empty for groups made before it was recorded.
+    issuing_organisation = models.ForeignKey(
+        "Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("issuing organisation"),
+    )
     # Raised by every change to what the group's pages show (members.changes); the key of
     # the rendered page parts that everyone with the same access shares.
     data_version = models.PositiveBigIntegerField(default=0, editable=False)
@@ -187,6 +198,17 @@ class CoordinationGroup(models.Model):
             else:
                 update_fields = [name for name in update_fields if name != "data_version"]
         super().save(*args, update_fields=update_fields, force_insert=force_insert, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.issuing_organisation_id and self.issuing_organisation.group_id != self.pk:
+            raise ValidationError(
+                {
+                    "issuing_organisation": _(
+                        "The issuing organisation must be one of the group's own."
+                    )
+                }
+            )
 
 
 class OrganisationQuerySet(GroupScopedQuerySet):

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from members import services
 from members.emails import canonical_email
-from members.models import CoordinationGroup, Membership, Role, User
+from members.models import CoordinationGroup, User
 
 
 class Command(BaseCommand):
@@ -50,20 +50,14 @@ class Command(BaseCommand):
                 raise CommandError(" ".join(error.messages)) from None
         with transaction.atomic():
             if group is None:
-                group = CoordinationGroup.objects.create(
+                group = services.group_create(
                     slug=options["group_slug"], name=options["group_name"], county=options["county"]
                 )
             if user is None:
                 user = User.objects.create_user(
                     email, password, full_name=options["full_name"], title=options["title"]
                 )
-            Membership.objects.update_or_create(
-                user=user,
-                group=group,
-                organisation=None,
-                defaults={"role": Role.COORDINATOR, "is_active": True},
-            )
-            services.person_access_refresh(user=user)
+            services.coordinator_appoint(group=group, user=user)
         if user.is_blocked:
             self.stdout.write(
                 self.style.WARNING(f"{user.email} is blocked: lift the block in the admin.")
