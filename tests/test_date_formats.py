@@ -18,6 +18,7 @@ NAMED = {
     "SHORT_DATE_FORMAT",
     "SHORT_DATETIME_FORMAT",
     "TIME_FORMAT",
+    "c",  # ISO 8601 for machines: <time datetime="…">, never shown to a person
 }
 FORMAT_ARGUMENT = re.compile(r"""\|(?:date|time):\s*(["'])(.*?)\1|\{%\s*now\s+(["'])(.*?)\3""")
 
