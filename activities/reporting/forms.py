@@ -3,9 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import ANSWER_MAX_LENGTH, Period, Question
 from activities.records.forms import DateInput, TextAreaField
+from members.form_errors import Form, ModelForm
 
 
-class PeriodForm(forms.ModelForm):
+class PeriodForm(ModelForm):
     class Meta:
         model = Period
         fields = ["name", "starts_on", "ends_on", "deadline"]
@@ -39,7 +40,7 @@ class PeriodForm(forms.ModelForm):
         return cleaned
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(ModelForm):
     class Meta:
         model = Question
         fields = ["title", "wording", "help_text", "kind"]
@@ -53,7 +54,7 @@ def answer_field_name(question):
     return f"answer_{question.pk}"
 
 
-class AnswersForm(forms.Form):
+class AnswersForm(Form):
     """One text field per question of the period, and the version the page was opened at."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
@@ -87,7 +88,7 @@ class AnswersForm(forms.Form):
         return [(q, self[answer_field_name(q)]) for q in self.questions]
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(Form):
     """The reason for returning or reopening, or the note with an approval. Optional
     here: the workflow says when a reason is required."""
 
@@ -99,7 +100,7 @@ class ReasonForm(forms.Form):
     )
 
 
-class CommentForm(forms.Form):
+class CommentForm(Form):
     text = TextAreaField(
         label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )

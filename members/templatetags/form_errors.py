@@ -12,9 +12,7 @@ def field_target(bound_field):
     of a group of radio buttons or check boxes (whose label points at no single input)."""
     if bound_field.is_hidden:
         return ""
-    return bound_field.id_for_label or (
-        f"{bound_field.auto_id}_0" if bound_field.auto_id else ""
-    )
+    return bound_field.id_for_label or (f"{bound_field.auto_id}_0" if bound_field.auto_id else "")
 
 
 def _items_of_form(form):
@@ -36,8 +34,8 @@ def error_items(*forms):
     """[{message, target}] for the forms and formsets given (None and lists allowed)."""
     items = []
     for thing in forms:
-        if thing is None or thing == "":
-            continue
+        if thing is None or isinstance(thing, str):
+            continue  # a missing variable, or the key or label beside a formset
         if isinstance(thing, BaseFormSet):
             if thing.is_bound:
                 items += _items_of_formset(thing)
