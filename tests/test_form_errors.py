@@ -18,7 +18,7 @@ from members import forms as member_forms
 from members.form_errors import ClearErrorsMixin
 from members.models import Role
 
-from .conftest import make_period, make_report, make_version, sent_mail
+from .conftest import make_period, make_report, sent_mail
 
 ROOT = Path(__file__).resolve().parent.parent
 SUMMARY = re.compile(r'<div class="error-summary" role="alert" tabindex="-1".*?</div>', re.S)
