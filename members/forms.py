@@ -2,15 +2,16 @@ import re
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from . import two_factor
 from .emails import canonical_email
+from .form_errors import ClearErrorsMixin, Form, ModelForm
 from .models import CoordinationGroup, Membership, Organisation, Role, User
 
 
-class SignInForm(AuthenticationForm):
+class SignInForm(ClearErrorsMixin, AuthenticationForm):
     """Sign in with e-mail and password. A person who gives the right password but may not
     sign in is told why: blocked by the site operator, or without a role in any group.
     A wrong password says only that (members.backends.SignInBackend)."""
@@ -36,7 +37,7 @@ class SignInForm(AuthenticationForm):
         super().confirm_login_allowed(user)
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(ModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "short_name", "email", "joined_on", "left_on"]
@@ -72,7 +73,7 @@ class OrganisationForm(forms.ModelForm):
         return cleaned
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(Form):
     email = forms.EmailField(label=_("E-mail address"))
     full_name = forms.CharField(label=_("Full name"), max_length=150, required=False)
     role = forms.ChoiceField(
@@ -120,7 +121,7 @@ class InvitationForm(forms.Form):
         return cleaned
 
 
-class RolesForm(forms.Form):
+class RolesForm(Form):
     group_role = forms.ChoiceField(
         label=_("Role in the group"),
         choices=[("", _("None (only as a representative)"))]
@@ -149,7 +150,7 @@ class RolesForm(forms.Form):
         return cleaned
 
 
-class AcceptInvitationForm(forms.Form):
+class AcceptInvitationForm(Form):
     """A new person chooses their name and password."""
 
     full_name = forms.CharField(label=_("Full name"), max_length=150)
@@ -183,7 +184,7 @@ class AcceptInvitationForm(forms.Form):
         return cleaned
 
 
-class QueuedPasswordResetForm(PasswordResetForm):
+class QueuedPasswordResetForm(ClearErrorsMixin, PasswordResetForm):
     """Password reset mails go through the outgoing queue like every other mail, so a
     mail server that is down is retried and never shown to the person as an error."""
 
@@ -209,7 +210,11 @@ class QueuedPasswordResetForm(PasswordResetForm):
         )
 
 
-class NotificationPreferencesForm(forms.Form):
+class NewPasswordForm(ClearErrorsMixin, SetPasswordForm):
+    """The new password chosen from a reset link, with the product's error messages."""
+
+
+class NotificationPreferencesForm(Form):
     """Which notifications a person gets, and how."""
 
     wanted = forms.MultipleChoiceField(
@@ -235,7 +240,7 @@ class NotificationPreferencesForm(forms.Form):
         self.fields["wanted"].choices = [(k.value, k.label) for k in CHOOSABLE]
 
 
-class TwoFactorCodeForm(forms.Form):
+class TwoFactorCodeForm(Form):
     """A code from the authenticator app, or one of the backup codes."""
 
     code = forms.CharField(
@@ -247,7 +252,7 @@ class TwoFactorCodeForm(forms.Form):
     )
 
 
-class GroupSettingsForm(forms.ModelForm):
+class GroupSettingsForm(ModelForm):
     """What the coordinator decides for the whole group."""
 
     class Meta:

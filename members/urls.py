@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import sign_in_steps, two_factor_views, views
-from .forms import QueuedPasswordResetForm, SignInForm
+from .forms import NewPasswordForm, QueuedPasswordResetForm, SignInForm
 
 app_name = "members"
 
@@ -38,6 +38,7 @@ urlpatterns = [
         "konto/losenord/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
             template_name="members/password_reset_confirm.html",
+            form_class=NewPasswordForm,
             success_url=reverse_lazy("members:password_reset_complete"),
         ),
         name="password_reset_confirm",

@@ -9,9 +9,10 @@ from django.contrib.auth.decorators import login_not_required
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import redirect, render
 from django.utils import translation
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from . import access, reads, services
 from .forms import (
@@ -240,19 +241,48 @@ def person_edit(request, slug, pk):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def person_deactivate(request, slug, pk):
-    """The coordinator takes away all of a person's roles in the group."""
+    """The coordinator takes away all of a person's roles in the group: the GET asks for
+    confirmation and names the consequence, the POST does it."""
     group_access = access.coordinator_access_for(request.user, slug)
     person = access.person_for(group_access, pk)
     if person == request.user:
         messages.error(request, _("You cannot deactivate yourself."))
+    elif request.method == "GET":
+        return _confirm_deactivation(request, group_access, person)
     else:
         services.membership_deactivate(group=group_access.group, user=person, by=request.user)
         messages.success(
             request, _("%(name)s no longer has access to the group.") % {"name": person}
         )
     return redirect("members:person_list", slug=slug)
+
+
+def _confirm_deactivation(request, group_access, person):
+    group = group_access.group
+    name = person.full_name or person.email
+    return render(
+        request,
+        "_confirm.html",
+        {
+            "access": group_access,
+            "group": group,
+            "title": _("Deactivate %(name)s?") % {"name": name},
+            "consequence": _(
+                "%(name)s can no longer sign in to the group %(group)s, and loses every role in it."
+            )
+            % {"name": name, "group": group.name},
+            "details": [
+                _("What the person has written stays, with their name."),
+                _("To give access again, save new roles on the person's page."),
+            ],
+            "action_url": reverse("members:person_deactivate", args=[group.slug, person.pk]),
+            "confirm_label": _("Deactivate"),
+            "cancel_url": reverse("members:person_list", args=[group.slug]),
+            "destructive": True,
+        },
+    )
 
 
 def notification_preferences(request):

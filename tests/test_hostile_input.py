@@ -87,7 +87,8 @@ def test_the_answers_form_stores_every_string_as_typed_or_refuses_it(world, clie
             (tag, name) for tag, attrs in _elements(page) for name in attrs if name.startswith("on")
         ]
         assert handlers == []
-        assert page.count("<script") == 2  # the session warning and the autosave: ours
+        # The session warning, the error summary and the autosave: ours
+        assert page.count("<script") == 3
 
 
 def test_the_report_pdf_and_word_file_keep_the_text_and_fetch_nothing(world):

@@ -140,7 +140,8 @@ EXPECTED = {
 EXPECTED.update(
     {
         "activities:report_list": ("get", GROUP_MEMBERS),
-        "activities:report_new": ("post", COORDINATOR_ACTION),
+        # Posted empty: the list page again, with the error summary.
+        "activities:report_new": ("post", COORDINATOR_ONLY),
         "activities:report_edit": ("get", COORDINATOR_ONLY),
         "activities:report_contacts": ("post", COORDINATOR_ACTION),
         "activities:report_preview": ("get", COORDINATOR_ONLY),

@@ -357,7 +357,7 @@ def test_an_invalid_inline_record_keeps_the_typed_answer_and_saves_nothing(world
     page = response.content.decode()
     assert response.status_code == 200
     assert "Min viktiga text" in page
-    assert "Detta fält måste fyllas i." in page
+    assert '<a href="#id_new-aktiviteter-title">Skriv titel</a>' in page
     assert not Activity.objects.exists()
     assert not period.submissions.exists()
 

@@ -112,7 +112,7 @@ def test_an_over_long_answer_is_refused_and_the_text_kept(world, period, client)
     response = _post(client, world, period, {1: long_text, 2: "Kort svar"})
     page = response.content.decode()
     assert response.status_code == 200
-    assert "som mest 20000 tecken" in page
+    assert "får vara högst 20000 tecken (nu 20004)" in page
     assert "Kort svar" in page
     assert long_text.strip()[:100] in page
     assert not Submission.objects.exists()

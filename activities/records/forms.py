@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, Collaboration, Need, SteeringDocument
+from members.form_errors import Form, ModelForm
 
 from .uploads import detect_document_type
 
@@ -30,7 +31,7 @@ class TextAreaField(forms.CharField):
         return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
 
 
-class GroupScopedForm(forms.ModelForm):
+class GroupScopedForm(ModelForm):
     """A record form whose choices come from one group (and leave out the owner)."""
 
     def __init__(self, *args, group, organisation=None, **kwargs):
@@ -144,7 +145,7 @@ class NeedForm(GroupScopedForm):
         }
 
 
-class RecordFilterForm(forms.Form):
+class RecordFilterForm(Form):
     """Filters for a list of records; every field optional."""
 
     # As long as the search page's; a much longer pattern is too complex for PostgreSQL.
@@ -174,7 +175,7 @@ class RecordFilterForm(forms.Form):
             del self.fields["target_group"]
 
 
-class OrganisationChoiceForm(forms.Form):
+class OrganisationChoiceForm(Form):
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
 
     def __init__(self, *args, organisations, **kwargs):
@@ -182,5 +183,5 @@ class OrganisationChoiceForm(forms.Form):
         self.fields["organisation"].queryset = organisations
 
 
-class TargetGroupForm(forms.Form):
+class TargetGroupForm(Form):
     name = forms.CharField(label=_("New target group"), max_length=80)

@@ -4,9 +4,10 @@ from django.utils.translation import ngettext
 
 from activities.models import ANSWER_MAX_LENGTH, Period, Question
 from activities.records.forms import DateInput, TextAreaField
+from members.form_errors import Form, ModelForm
 
 
-class PeriodForm(forms.ModelForm):
+class PeriodForm(ModelForm):
     class Meta:
         model = Period
         fields = ["name", "starts_on", "ends_on", "deadline"]
@@ -40,7 +41,7 @@ class PeriodForm(forms.ModelForm):
         return cleaned
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(ModelForm):
     class Meta:
         model = Question
         fields = ["title", "wording", "help_text", "kind"]
@@ -54,7 +55,7 @@ def answer_field_name(question):
     return f"answer_{question.pk}"
 
 
-class AnswersForm(forms.Form):
+class AnswersForm(Form):
     """One text field per question of the period, and the version the page was opened at."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
@@ -88,7 +89,7 @@ class AnswersForm(forms.Form):
         return [(q, self[answer_field_name(q)]) for q in self.questions]
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(Form):
     """The reason for returning or reopening, or the note with an approval. Optional
     here: the workflow says when a reason is required."""
 
@@ -100,7 +101,7 @@ class ReasonForm(forms.Form):
     )
 
 
-class CommentForm(forms.Form):
+class CommentForm(Form):
     text = TextAreaField(
         label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )

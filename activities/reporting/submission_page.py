@@ -118,6 +118,7 @@ def _submission_context(group_access, period, organisation, form=None, **extra):
         autosave_interval_ms=settings.AUTOSAVE_INTERVAL_SECONDS * 1000,
         reason_form=ReasonForm(),
         comment_form=CommentForm(),
+        record_form=record_form,  # a record's form with errors, for the error summary
         **extra,
     )
     return context

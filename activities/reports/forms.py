@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import RelatedReport, Report, ReportContact, ReportSection, ReportSignatory
 from activities.records.forms import DateInput
+from members.form_errors import Form, ModelForm
 
 
-class PeriodSpanForm(forms.Form):
+class PeriodSpanForm(Form):
     """The consecutive periods a report covers."""
 
     first_period = forms.ModelChoiceField(label=_("First period"), queryset=None)
@@ -27,7 +28,7 @@ class PeriodSpanForm(forms.Form):
         return cleaned
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(ModelForm):
     class Meta:
         model = Report
         fields = [
@@ -66,6 +67,7 @@ def _formset(model, fields, widgets=None):
         widgets=widgets or {},
         labels={"order": _("Order")},  # the models' "order" has no translated name
         formfield_callback=_formfield,
+        form=ModelForm,
     )
 
 
@@ -88,7 +90,7 @@ FORMSETS = {
 }
 
 
-class PublishForm(forms.Form):
+class PublishForm(Form):
     change_note = forms.CharField(
         label=_("What is new in this version"),
         required=False,

@@ -8,11 +8,12 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from activities.models import Report, ReportVersion
 from members import access, audit
@@ -39,8 +40,9 @@ DRAFTS_PER_PAGE = 10
 VERSIONS_PER_PAGE = 25
 
 
-def report_list(request, slug):
-    """Everyone in the group sees the published versions; the coordinator also the drafts."""
+def report_list(request, slug, span_form=None):
+    """Everyone in the group sees the published versions; the coordinator also the drafts
+    (and the form to start a report, bound when report_new found errors in it)."""
     group_access = access.group_access_for(request.user, slug)
     versions = (
         ReportVersion.objects.filter(report__group=group_access.group)
@@ -66,7 +68,7 @@ def report_list(request, slug):
             "group": group_access.group,
             "versions": Paginator(versions, VERSIONS_PER_PAGE).get_page(request.GET.get("sida")),
             "drafts": drafts,
-            "span_form": PeriodSpanForm(group=group_access.group)
+            "span_form": (span_form or PeriodSpanForm(group=group_access.group))
             if group_access.is_coordinator
             else None,
         },
@@ -79,8 +81,7 @@ def report_new(request, slug):
     group_access = access.coordinator_access_for(request.user, slug)
     form = PeriodSpanForm(request.POST, group=group_access.group)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-        return redirect("activities:report_list", slug=slug)
+        return report_list(request, slug, span_form=form)
     report = services.report_create(group=group_access.group, by=request.user, **form.cleaned_data)
     messages.success(request, _("The report was created from the group and its previous report."))
     return redirect("activities:report_edit", slug=slug, pk=report.pk)
@@ -95,17 +96,19 @@ def report_edit(request, slug, pk):
         key: (formset_class(request.POST or None, instance=report, prefix=key), label)
         for key, (formset_class, label) in FORMSETS.items()
     }
-    if request.method == "POST":
-        if form.is_valid() and all(fs.is_valid() for fs, _label in formsets.values()):
-            services.report_update(
-                report=report,
-                form=form,
-                formsets={key: fs for key, (fs, _label) in formsets.items()},
-                by=request.user,
-            )
-            messages.success(request, _("The report was saved."))
-            return redirect("activities:report_edit", slug=slug, pk=report.pk)
-        messages.error(request, _("The report was not saved. Correct what is marked below."))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and all(fs.is_valid() for fs, _label in formsets.values())
+    ):
+        services.report_update(
+            report=report,
+            form=form,
+            formsets={key: fs for key, (fs, _label) in formsets.items()},
+            by=request.user,
+        )
+        messages.success(request, _("The report was saved."))
+        return redirect("activities:report_edit", slug=slug, pk=report.pk)
     return render(
         request,
         "reports/report_edit.html",
@@ -249,11 +252,16 @@ def report_version_file(request, slug, pk, number, fmt):
     return _file_response(getattr(version, fmt))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def report_version_visibility(request, slug, pk, number):
-    """The coordinator makes a version public, or takes it back from the public."""
+    """The coordinator makes a version public, or takes it back from the public. Taking it
+    back is confirmed first: the GET names the consequence, the POST does it."""
     group_access = access.coordinator_access_for(request.user, slug)
     version = _version_for(group_access, pk, number)
+    if request.method == "GET":
+        if not version.is_publicly_visible:
+            return redirect("activities:report_version", slug=slug, pk=pk, number=number)
+        return _confirm_unpublish(request, group_access, version)
     is_public = request.POST.get("public") == "1"
     services.report_version_set_public(version=version, is_public=is_public, by=request.user)
     messages.success(
@@ -263,6 +271,40 @@ def report_version_visibility(request, slug, pk, number):
         else _("The version is no longer public; the group still sees it."),
     )
     return redirect("activities:report_version", slug=slug, pk=pk, number=number)
+
+
+def _confirm_unpublish(request, group_access, version):
+    group, report = group_access.group, version.report
+    public_url = request.build_absolute_uri(
+        reverse("activities:public_report", args=[group.slug, report.pk, version.number])
+    )
+    version_url = reverse("activities:report_version", args=[group.slug, report.pk, version.number])
+    return render(
+        request,
+        "_confirm.html",
+        {
+            "access": group_access,
+            "group": group,
+            "title": _("Take version %(number)s back from the public?")
+            % {"number": version.number},
+            "consequence": _(
+                "The public edition disappears from the open address %(url)s at once: anyone "
+                "who opens it or a link to it is told the page does not exist."
+            )
+            % {"url": public_url},
+            "details": [
+                _("The group still sees the version and its files."),
+                _("You can make the version public again later."),
+            ],
+            "action_url": reverse(
+                "activities:report_visibility", args=[group.slug, report.pk, version.number]
+            ),
+            "hidden": {"public": "0"},
+            "confirm_label": _("Take back from the public"),
+            "cancel_url": version_url,
+            "destructive": False,
+        },
+    )
 
 
 def _public_version(slug, pk, number):

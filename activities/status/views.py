@@ -104,5 +104,6 @@ def search_page(request, slug):
             "query": query,
             "results": results,
             "errors": form.errors.get("q", []),
+            "form": form,
         },
     )
