@@ -279,7 +279,7 @@ class GroupSettingsForm(ModelForm):
         return required
 
 
-class AccountForm(forms.ModelForm):
+class AccountForm(ModelForm):
     """A person's own details: the name, title and phone number others see wherever
     contacts are listed (the people list, a report's contacts), and their language."""
 
@@ -316,7 +316,7 @@ class AccountForm(forms.ModelForm):
 _PHONE = re.compile(r"\+?[0-9][0-9 ()\-]{4,38}")
 
 
-class AuditLogFilterForm(forms.Form):
+class AuditLogFilterForm(Form):
     """The audit log's filters, kept in the address: person, kind of event, dates."""
 
     person = forms.TypedChoiceField(label=_("Person"), required=False, coerce=int, empty_value=None)
@@ -347,7 +347,7 @@ class AuditLogFilterForm(forms.Form):
         return cleaned
 
 
-class GroupCreateForm(forms.Form):
+class GroupCreateForm(Form):
     """The site operator's new coordination group, its issuing organisation and its first
     coordinator."""
 

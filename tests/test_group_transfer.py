@@ -21,6 +21,7 @@ from activities.models import (
     Comment,
     Need,
     Period,
+    Reminder,
     Report,
     ReportVersion,
     SteeringDocument,
@@ -46,7 +47,7 @@ from .conftest import PASSWORD, answer, make_period, make_records, make_report, 
 APPS = ("members", "activities")
 # Rows the commands add themselves, and the models the export leaves out on purpose.
 COMMAND_EVENTS = "activities.group."
-NOT_CARRIED = (OutgoingMail, Invitation)
+NOT_CARRIED = (OutgoingMail, Invitation, Reminder)
 MOMENT = datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=UTC)
 
 

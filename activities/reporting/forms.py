@@ -107,7 +107,7 @@ class CommentForm(Form):
     )
 
 
-class SendAnswersForm(forms.Form):
+class SendAnswersForm(Form):
     """Sending from the check-your-answers page: the version the person checked, and,
     when questions are left unanswered, their explicit word that they mean it."""
 

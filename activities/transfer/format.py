@@ -22,6 +22,7 @@ from activities.models import (
     Period,
     Question,
     RelatedReport,
+    Reminder,
     Report,
     ReportContact,
     ReportSection,
@@ -73,9 +74,10 @@ MODELS = [
     (ReportVersion, "report__group"),
     (AuditEvent, "group"),
 ]
-# Belong to a group but are transient: the mail queue, and invitations (one-time links
-# that name the old address of the site).
-LEFT_OUT = [OutgoingMail, Invitation]
+# Belong to a group but are transient: the mail queue, invitations (one-time links that
+# name the old address of the site), and the coordinator's reminders (they only keep a
+# second reminder from going out within 24 hours; the audit log keeps that they were sent).
+LEFT_OUT = [OutgoingMail, Invitation, Reminder]
 # Rights and standing in the installation rather than in the group, and the sessions'
 # sign-out counter. A person new to the installation is created active and without
 # rights; a person who already has an account keeps it as it is.
