@@ -31,7 +31,7 @@ def _fits_a_phone(page):
 def test_a_representative_sends_with_an_empty_answer_after_confirming(demo, new_page):
     page = new_page()
     sign_in(page, "regionen@example.org")
-    page.get_by_role("link", name="Svara för Region Västerbotten, Kvartal 4 2026").click()
+    page.get_by_role("link", name="Svara för Region Västerbotten – Kvartal 4 2026").click()
     for number in range(1, 5):
         page.get_by_label(f"Ert svar på fråga {number}").fill(f"Vårt svar på fråga {number}.")
     page.get_by_label("Ert svar på fråga 5").fill("")
