@@ -245,3 +245,20 @@ def test_answers_returned_in_an_earlier_open_period_are_a_task_too(world, client
     url = reverse("activities:submission", args=[world.group.slug, past.pk, world.org_a.pk])
     assert url in page
     assert page.index("Kvartal 4 2026") < page.index("Svara för Polismyndigheten – Kvartal 2")
+
+
+def test_a_period_opened_early_is_the_representatives_task_and_the_current_period(world, client):
+    make_period(world.group, name="Kvartal 4 2026")
+    soon = timezone.localdate() + timedelta(days=30)
+    early = make_period(world.group, name="Kvartal 1 2027", starts_on=soon, days_to_deadline=100)
+    page = _main(_home(client, world.rep_a, world))
+    assert "Svara för Polismyndigheten – Kvartal 4 2026" in page
+    assert "Svara för Polismyndigheten – Kvartal 1 2027" not in page
+
+    activity_periods.period_open_early(period=early, by=world.coordinator)
+
+    page = _main(_home(client, world.rep_a, world))
+    assert "Svara för Polismyndigheten – Kvartal 1 2027" in page
+    assert '<h2 id="period-heading">Kvartal 1 2027</h2>' in page
+    coordinator_page = _main(_home(client, world.coordinator, world))
+    assert "Förbered Kvartal 1 2027" not in coordinator_page

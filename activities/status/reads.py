@@ -30,11 +30,9 @@ LIST_LENGTH = 10
 
 
 def current_period(group):
-    return (
-        Period.objects.filter(group=group, starts_on__lte=timezone.localdate())
-        .order_by("-starts_on")
-        .first()
-    )
+    """The latest period that has started, or that the coordinator opened early."""
+    started = Q(starts_on__lte=timezone.localdate()) | Q(opened_at__isnull=False)
+    return Period.objects.filter(started, group=group).order_by("-starts_on").first()
 
 
 def group_overview(group_access):

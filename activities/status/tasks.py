@@ -97,16 +97,19 @@ def tasks_for(standings):
     groups = [s.group for s in standings]
     periods = list(
         Period.objects.filter(group__in=groups, locked_at__isnull=True)
-        .only("pk", "group_id", "name", "starts_on", "ends_on", "deadline", "locked_at")
+        .only(
+            "pk", "group_id", "name", "starts_on", "ends_on", "deadline", "locked_at", "opened_at"
+        )
         .annotate(question_count=Count("questions"))
         .order_by("-starts_on", "-pk")
     )
     by_group = {group.pk: [p for p in periods if p.group_id == group.pk] for group in groups}
     current = {
-        pk: next((p for p in group_periods if p.starts_on <= today), None)
+        pk: next((p for p in group_periods if _has_started(p, today)), None)
         for pk, group_periods in by_group.items()
     }
-    # The latest period that has started and is not locked: it takes answers.
+    # The latest period that has started (or was opened early) and is not locked: it
+    # takes answers.
     answering = [
         current[s.group.pk] for s in standings if s.organisation_ids and current[s.group.pk]
     ]
@@ -165,6 +168,11 @@ def tasks_for(standings):
             )
         result.append(tasks)
     return result
+
+
+def _has_started(period, today):
+    """Started by the calendar, or opened for answers early by the coordinator."""
+    return period.starts_on <= today or period.opened_at is not None
 
 
 def _deadline(task, deadline, today):
@@ -241,7 +249,7 @@ def _coordinator_tasks(group, periods, current, submissions, today):
     prepare the next period."""
     tasks = []
     slug = group.slug
-    open_periods = [p for p in periods if p.starts_on <= today]
+    open_periods = [p for p in periods if _has_started(p, today)]
     for period in open_periods:
         of_period = [s for s in submissions if s.period_id == period.pk]
         waiting = [s for s in of_period if s.status == SubmissionStatus.SUBMITTED]
@@ -298,7 +306,7 @@ def _coordinator_tasks(group, periods, current, submissions, today):
                 group=group,
             )
         )
-    upcoming = sorted((p for p in periods if p.starts_on > today), key=lambda p: p.starts_on)
+    upcoming = sorted((p for p in periods if not _has_started(p, today)), key=lambda p: p.starts_on)
     if upcoming:
         period = upcoming[0]
         tasks.append(
