@@ -83,6 +83,8 @@ def _pages():
     question = answered_period.questions.order_by("number").first()
     activity = Activity.objects.filter(organisation__group=group).order_by("pk").first()
     submission = {"slug": slug, "pk": period.pk, "org_pk": org.pk}
+    submitted = Submission.objects.filter(period=period, status="submitted").order_by("pk")
+    waiting = {"slug": slug, "pk": period.pk, "org_pk": submitted.first().organisation_id}
     kinds = ("aktiviteter", "styrdokument", "samverkan", "behov")
     assert SteeringDocument.objects.exists() and Collaboration.objects.exists()
     assert Need.objects.exists()
@@ -108,8 +110,10 @@ def _pages():
             url("activities:answer_versions", **answered, question_pk=question.pk),
         ),
         ("activity new", url("activities:record_create", slug=slug, kind="aktiviteter")),
+        ("check your answers", url("activities:submission_check", **submission)),
         ("notifications", url("members:notifications")),
         ("two-step verification", url("members:two_factor")),
+        ("my account", url("members:account")),
     ]
     reader = [
         ("group start, reader", url("group_home", slug=slug)),
@@ -152,6 +156,17 @@ def _pages():
         ("undelivered mail", url("members:outgoing_mail", slug=slug)),
         ("audit log", url("members:audit_log", slug=slug)),
         ("group settings", url("members:group_settings", slug=slug)),
+        (
+            "audit log, filtered",
+            url("members:audit_log", slug=slug) + "?handelse=x&fran=2026-01-01",
+        ),
+        ("lock the period?", url("activities:period_lock", slug=slug, pk=period.pk)),
+        ("send back?", url("activities:submission_return", **waiting)),
+        ("deactivate?", url("members:person_deactivate", slug=slug, pk=rep.pk)),
+        (
+            "take back from the public?",
+            url("activities:report_visibility", slug=slug, pk=report.pk, number=version.number),
+        ),
     ]
     return {
         None: anonymous,
