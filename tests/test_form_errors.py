@@ -258,4 +258,6 @@ def test_every_form_of_the_product_gets_the_named_messages():
 
 def test_the_error_summary_is_focused_by_a_static_script(world, client):
     page = client.get(reverse("members:login")).content.decode()
-    assert re.search(r'<script src="[^"]*js/error-summary\.js" defer></script>', page)
+    assert re.search(
+        r'<script src="[^"]*js/error-summary(?:\.[0-9a-f]+)?\.js" defer></script>', page
+    )
