@@ -118,7 +118,7 @@ def reminded_words(at, now=None):
         return _("Reminded today %(time)s") % {"time": time}
     if at.date() == today - timedelta(days=1):
         return _("Reminded yesterday %(time)s") % {"time": time}
-    return _("Reminded %(date)s") % {"date": formats.date_format(at, "j F Y H:i")}
+    return _("Reminded %(date)s") % {"date": formats.date_format(at, "DATETIME_FORMAT")}
 
 
 def may_be_reminded(status):

@@ -96,7 +96,7 @@ def _record_row(slug, data):
     row = {}
     for key, value in shown.items():
         if hasattr(value, "isoformat"):
-            value = format_date(value, "j F Y")
+            value = format_date(value, "DATE_FORMAT")
         elif isinstance(value, Promise):
             value = str(value)  # a translated label, frozen in the site's language
         row[key] = value
@@ -150,7 +150,7 @@ def _compile(report):
         "foreword": {
             "html": render_markdown(report.foreword),
             "place": report.foreword_place,
-            "date": format_date(report.foreword_date, "j F Y") if report.foreword_date else "",
+            "date": format_date(report.foreword_date, "DATE_FORMAT") if report.foreword_date else "",
             "signatories": [{"name": s.name, "title": s.title} for s in report.signatories.all()],
         },
         "sections": sections,

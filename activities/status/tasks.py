@@ -334,4 +334,4 @@ def _coordinator_tasks(group, periods, current, submissions, today):
 
 
 def _long_date(day):
-    return date_format(day, "j F Y")
+    return date_format(day, "DATE_FORMAT")
