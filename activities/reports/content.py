@@ -150,7 +150,9 @@ def _compile(report):
         "foreword": {
             "html": render_markdown(report.foreword),
             "place": report.foreword_place,
-            "date": format_date(report.foreword_date, "DATE_FORMAT") if report.foreword_date else "",
+            "date": format_date(report.foreword_date, "DATE_FORMAT")
+            if report.foreword_date
+            else "",
             "signatories": [{"name": s.name, "title": s.title} for s in report.signatories.all()],
         },
         "sections": sections,
