@@ -88,10 +88,10 @@ def not_ready_sentence(report, state):
 def _empty_parts(report):
     """The names of the report's parts that are empty (one query)."""
     lists = {
-        "signatories": (ReportSignatory, _("Signatories of the foreword")),
-        "sections": (ReportSection, _("Introductory sections")),
-        "related": (RelatedReport, _("Related reports and surveys")),
-        "contacts": (ReportContact, _("Contact people in the appendix")),
+        "has_signatories": (ReportSignatory, _("Signatories of the foreword")),
+        "has_sections": (ReportSection, _("Introductory sections")),
+        "has_related": (RelatedReport, _("Related reports and surveys")),
+        "has_contacts": (ReportContact, _("Contact people in the appendix")),
     }
     has = (
         Report.objects.filter(pk=report.pk)
