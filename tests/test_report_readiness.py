@@ -24,6 +24,7 @@ from .conftest import (
     make_person,
     make_report,
 )
+from .test_reports import _Form
 
 NO_REPORT = "Organisationen har inte lämnat någon rapport för perioden."
 NOT_APPROVED = "Organisationens svar för perioden är ännu inte godkända."
@@ -145,12 +146,19 @@ def test_a_report_with_everything_ready_says_so(world, client):
 def test_the_edit_page_leads_to_the_readiness_page_instead_of_publishing(world, client):
     report = make_report(world.group)
     client.force_login(world.coordinator)
-    html = client.get(
-        reverse("activities:report_edit", args=[world.group.slug, report.pk])
-    ).content.decode()
+    edit = reverse("activities:report_edit", args=[world.group.slug, report.pk])
+    html = client.get(edit).content.decode()
     readiness = reverse("activities:report_readiness", args=[world.group.slug, report.pk])
     assert f'href="{readiness}">Granska och publicera</a>' in html
     assert reverse("activities:report_publish", args=[world.group.slug, report.pk]) not in html
+    # "Spara och granska" saves what was typed, then opens the readiness page.
+    form = _Form()
+    form.feed(html[html.index('<form method="post" novalidate>') :])
+    data = {**form.data, "foreword": "Skrivet men inte sparat.", "next": "review"}
+    response = client.post(edit, data)
+    assert response.status_code == 302 and response["Location"] == readiness
+    report.refresh_from_db()
+    assert report.foreword == "Skrivet men inte sparat."
 
 
 def test_the_choice_is_stored_audited_and_honoured_in_the_published_files(world, client):
@@ -212,6 +220,7 @@ def test_an_unknown_choice_is_refused_and_nothing_stored(world, client):
     client.force_login(world.coordinator)
     response = client.post(url, {f"org_{world.org_a.pk}": "publish-anyway"})
     assert response.status_code == 200
+    assert 'class="error-summary"' in response.content.decode()
     report.refresh_from_db()
     assert report.not_ready_choices == {}
     assert not AuditEvent.objects.filter(action="activities.report.not_ready_choices").exists()

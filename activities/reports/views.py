@@ -109,6 +109,8 @@ def report_edit(request, slug, pk):
             by=request.user,
         )
         messages.success(request, _("The report was saved."))
+        if request.POST.get("next") == "review":  # saved first, so nothing typed is lost
+            return redirect("activities:report_readiness", slug=slug, pk=report.pk)
         return redirect("activities:report_edit", slug=slug, pk=report.pk)
     return render(
         request,

@@ -31,11 +31,12 @@ def test_an_organisation_not_approved_is_shown_chosen_for_and_printed(demo, new_
     page.get_by_label("Första period").select_option(label="Kvartal 4 2026")
     page.get_by_label("Sista period").select_option(label="Kvartal 4 2026")
     page.get_by_role("button", name="Skapa rapporten").click()
-    page.get_by_label("Förord").fill("Ett förord som sparas innan granskningen.")
-    page.get_by_role("button", name="Spara utkastet").click()
-    page.get_by_role("link", name="Granska och publicera").click()
+    # Typed and not saved yet: "Spara och granska" saves it on the way.
+    page.get_by_label("Förord").fill("Ett förord som sparas på vägen till granskningen.")
+    page.get_by_role("button", name="Spara och granska före publicering").click()
 
     assert page.get_by_role("heading", name="Granska före publicering").is_visible()
+    assert page.get_by_text("Rapporten har sparats.").is_visible()
     assert page.get_by_text("Spara dina ändringar i redigeraren först.").is_visible()
     migration = page.get_by_role("group", name="Migrationsverket: Skickad tillbaka")
     assert migration.is_visible()
@@ -57,6 +58,7 @@ def test_an_organisation_not_approved_is_shown_chosen_for_and_printed(demo, new_
 
     page.get_by_role("button", name="Publicera en ny version").click()
     assert page.get_by_text("Version 1 har publicerats.").is_visible()
+    assert page.get_by_text("Ett förord som sparas på vägen till granskningen.").is_visible()
     chapter = page.locator(
         "section.organisation",
         has=page.get_by_role("heading", name=re.compile("Migrationsverket$")),
