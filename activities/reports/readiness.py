@@ -114,7 +114,7 @@ def _empty_parts(report):
 
 
 def report_readiness(report):
-    """What is not ready in the report, for the readiness page (five queries)."""
+    """What is not ready in the report, for the readiness page (four queries)."""
     periods = list(report.periods())
     organisations = list(
         members_during(report.group, periods[0], periods[-1]).order_by("order", "name")
