@@ -2,6 +2,7 @@ from django.urls import path, register_converter
 
 from activities.records import views as record_views
 from activities.reporting import review_views, sending, submission_page, views
+from activities.reports import readiness_views
 from activities.reports import views as report_views
 from activities.status import views as status_views
 
@@ -77,6 +78,7 @@ urlpatterns = [
     path(REPORT + "kontakter/", report_views.report_contacts_refresh, name="report_contacts"),
     path(REPORT + "forhandsvisning/", report_views.report_preview, name="report_preview"),
     path(REPORT + "publicera/", report_views.report_publish, name="report_publish"),
+    path(REPORT + "klar/", readiness_views.report_readiness_page, name="report_readiness"),
     path(VERSION, report_views.report_version, name="report_version"),
     path(VERSION + "lagesrapport.<str:fmt>", report_views.report_version_file, name="report_file"),
     path(VERSION + "synlighet/", report_views.report_version_visibility, name="report_visibility"),

@@ -59,6 +59,10 @@ EVENTS = {
     "activities.report.created": ("reports", _("Report draft created")),
     "activities.report.updated": ("reports", _("Report draft saved")),
     "activities.report.contacts_refreshed": ("reports", _("Report contacts fetched anew")),
+    "activities.report.not_ready_choices": (
+        "reports",
+        _("Report: choices for organisations not ready saved"),
+    ),
     "activities.report.published": ("reports", _("Report published")),
     "activities.report.made_public": ("reports", _("Report version made public")),
     "activities.report.unpublished": ("reports", _("Report version no longer public")),

@@ -146,6 +146,7 @@ EXPECTED.update(
         "activities:report_contacts": ("post", COORDINATOR_ACTION),
         "activities:report_preview": ("get", COORDINATOR_ONLY),
         "activities:report_publish": ("post", COORDINATOR_ACTION),
+        "activities:report_readiness": ("get", COORDINATOR_ONLY),
         "activities:report_version": ("get", GROUP_MEMBERS),
         "activities:report_file": ("get", GROUP_MEMBERS),
         "activities:report_visibility": ("post", COORDINATOR_ACTION),
@@ -343,6 +344,7 @@ def _report_kwargs(name, world):
         "activities:report_contacts",
         "activities:report_preview",
         "activities:report_publish",
+        "activities:report_readiness",
     }:
         return {"slug": slug, "pk": report.pk}
     version = make_version(report, is_public=True)

@@ -52,6 +52,10 @@ class Report(models.Model):
     include_trends = models.BooleanField(
         _("include the trend charts in the activities chapter"), default=True
     )
+    # What to do with an organisation whose answers are not approved when the report is
+    # published: {organisation id: "wait" | "leave_out" | "sentence"}; none means the
+    # sentence (reports.readiness).
+    not_ready_choices = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

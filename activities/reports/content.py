@@ -7,7 +7,6 @@ same thing, and a published version never looks at live answers or records again
 import copy
 
 from django.conf import settings
-from django.db.models import Q
 from django.template.defaultfilters import date as format_date
 from django.utils import translation
 from django.utils.functional import Promise
@@ -20,6 +19,7 @@ from activities.records.kinds import present
 from activities.reporting.questionnaire import BY_QUESTION_KIND
 from samordning.text import render_markdown, render_markdown_with_footnotes
 
+from .readiness import LEAVE_OUT, choice_for, members_during, not_ready_sentence, submission_states
 from .trends import trend_charts, trends
 
 CONTENT_VERSION = 1
@@ -37,9 +37,11 @@ def span_label(first_period, last_period):
 
 
 def _organisation_chapter(report, periods, questions):
-    """One entry per member organisation, in the group's order, from approved answers."""
+    """One entry per member organisation, in the group's order, from approved answers.
+    One without approved answers gets the sentence for its state (nothing reported, or
+    answers not yet approved), or is left out if the coordinator chose so."""
     first, last = periods[0], periods[-1]
-    organisations = list(_members_during(report.group, first, last).order_by("order", "name"))
+    organisations = list(members_during(report.group, first, last).order_by("order", "name"))
     approved = (
         Submission.objects.filter(period__in=periods, status=SubmissionStatus.APPROVED)
         .select_related("period")
@@ -53,10 +55,15 @@ def _organisation_chapter(report, periods, questions):
         for slug, rows in submission.records_snapshot.items():
             for row in rows:
                 merged.setdefault(slug, {})[row["id"]] = row
+    states = submission_states(periods)
     entries = []
     for organisation in organisations:
         submission = latest.get(organisation.pk)
         entry = {"name": organisation.name, "reported": submission is not None, "answers": []}
+        if submission is None:
+            if choice_for(report, organisation.pk) == LEAVE_OUT:
+                continue
+            entry["sentence"] = not_ready_sentence(report, states.get(organisation.pk))
         if submission is not None:
             by_number = {a.question.number: a.text for a in submission.answers.all()}
             records = snapshots.get(organisation.pk, {})
@@ -103,13 +110,6 @@ def _record_row(slug, data):
     return row
 
 
-def _members_during(group, first, last):
-    return group.organisations.filter(
-        Q(joined_on__isnull=True) | Q(joined_on__lte=last.ends_on),
-        Q(left_on__isnull=True) | Q(left_on__gt=first.starts_on),
-    )
-
-
 def compile_content(report):
     """The whole report as data, in the site's language (the report is a Swedish document)."""
     with translation.override(settings.LANGUAGE_CODE):
@@ -121,7 +121,7 @@ def _compile(report):
     questions = list(periods[-1].questions.all())
     members = [
         o.name
-        for o in _members_during(report.group, periods[0], periods[-1]).order_by("order", "name")
+        for o in members_during(report.group, periods[0], periods[-1]).order_by("order", "name")
     ]
     footnote_number = 1
     sections = []

@@ -280,7 +280,8 @@ def render_docx(content):
     for index, organisation in enumerate(chapter["organisations"], start=1):
         document.add_heading(f"{chapter['number']}.{index} {organisation['name']}", level=2)
         if not organisation["reported"]:
-            document.add_paragraph(chapter["no_report_sentence"]).runs[0].italic = True
+            sentence = organisation.get("sentence") or chapter["no_report_sentence"]
+            document.add_paragraph(sentence).runs[0].italic = True
         for answer in organisation["answers"]:
             document.add_heading(f"Fråga {answer['number']}) {answer['title']}", level=3)
             _add_html(document, answer["html"])

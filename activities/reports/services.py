@@ -21,6 +21,7 @@ from members.models import Membership, NotificationKind, Role
 from members.notifications import notify
 
 from .content import compile_content, public_edition
+from .readiness import CHOICES
 
 
 def report_create(*, group, first_period, last_period, by=None):
@@ -126,6 +127,29 @@ def report_contacts_refresh(*, report, by):
         audit.record(
             "activities.report.contacts_refreshed", actor=by, group=report.group, obj=report
         )
+
+
+def report_set_not_ready_choices(*, report, choices, by):
+    """Store what becomes of each organisation that is not ready when the report is
+    published: {organisation id: "wait" | "leave_out" | "sentence"} (reports.readiness).
+    Choices for other organisations are kept. The log names the choices."""
+    allowed = {value for value, _label in CHOICES}
+    if not all(value in allowed for value in choices.values()):
+        raise ValueError("Unknown choice for an organisation that is not ready.")
+    with transaction.atomic():
+        _report_locked(report)
+        stored = Report.objects.values_list("not_ready_choices", flat=True).get(pk=report.pk)
+        merged = {**(stored or {}), **{str(k): v for k, v in choices.items()}}
+        Report.objects.filter(pk=report.pk).update(not_ready_choices=merged)
+        report.not_ready_choices = merged
+        audit.record(
+            "activities.report.not_ready_choices",
+            actor=by,
+            group=report.group,
+            obj=report,
+            detail=", ".join(f"{k}: {v}" for k, v in sorted(choices.items())),
+        )
+    return report
 
 
 def _report_locked(report):

@@ -23,6 +23,7 @@ from samordning.fragments import shared_fragment, shared_page
 from . import services
 from .content import compile_content, public_edition
 from .forms import FORMSETS, PeriodSpanForm, PublishForm, ReportForm
+from .readiness import report_readiness
 
 FORMATS = {
     "pdf": "application/pdf",
@@ -108,6 +109,8 @@ def report_edit(request, slug, pk):
             by=request.user,
         )
         messages.success(request, _("The report was saved."))
+        if request.POST.get("next") == "review":  # saved first, so nothing typed is lost
+            return redirect("activities:report_readiness", slug=slug, pk=report.pk)
         return redirect("activities:report_edit", slug=slug, pk=report.pk)
     return render(
         request,
@@ -118,7 +121,6 @@ def report_edit(request, slug, pk):
             "report": report,
             "form": form,
             "formsets": [(key, fs, label) for key, (fs, label) in formsets.items()],
-            "publish_form": PublishForm(),
         },
     )
 
@@ -161,7 +163,16 @@ def report_publish(request, slug, pk):
     form = PublishForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-        return redirect("activities:report_edit", slug=slug, pk=report.pk)
+        return redirect("activities:report_readiness", slug=slug, pk=report.pk)
+    if report_readiness(report)["waiting"]:
+        messages.error(
+            request,
+            _(
+                "You chose to wait for an organisation whose answers are not approved: "
+                "publish when they are, or choose otherwise on this page."
+            ),
+        )
+        return redirect("activities:report_readiness", slug=slug, pk=report.pk)
     version = services.report_publish(
         report=report,
         by=request.user,

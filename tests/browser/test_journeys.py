@@ -141,6 +141,7 @@ def test_the_coordinator_compiles_edits_previews_publishes_and_downloads_the_rep
     page.get_by_role("link", name="Förhandsgranska den publika utgåvan").click()
     assert page.locator("table.contacts").get_by_text("samordnare@example.org").count() == 0
     page.get_by_role("link", name="Tillbaka till redigeringen").click()
+    page.get_by_role("link", name="Granska och publicera").click()
     page.get_by_label("Publicera för allmänheten").check()
     page.get_by_role("button", name="Publicera en ny version").click()
     assert page.get_by_text("Version 1 har publicerats.").is_visible()

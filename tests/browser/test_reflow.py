@@ -148,6 +148,7 @@ def _pages():
         ("reports, coordinator", url("activities:report_list", slug=slug)),
         ("report edit", url("activities:report_edit", slug=slug, pk=report.pk)),
         ("report preview", url("activities:report_preview", slug=slug, pk=report.pk)),
+        ("report readiness", url("activities:report_readiness", slug=slug, pk=report.pk)),
         ("organisations", url("members:organisation_list", slug=slug)),
         ("organisation edit", url("members:organisation_edit", slug=slug, pk=org.pk)),
         ("people", url("members:person_list", slug=slug)),
