@@ -95,6 +95,7 @@ def test_the_archive_copy_is_pdf_a_3a_with_the_reports_metadata(demo):
     assert reader.metadata["/Title"] == "Lägesrapport Västerbotten 2026"
     assert reader.metadata["/Author"] == demo.content["issuer"]
     assert reader.pdf_header == "%PDF-1.7"
+    assert len(reader.trailer["/ID"]) == 2  # PDF/A asks for the file identifier
 
 
 def test_the_archive_copy_keeps_the_tags_and_has_an_output_intent(demo):
@@ -110,15 +111,15 @@ def test_the_archive_copy_keeps_the_tags_and_has_an_output_intent(demo):
     assert len(profile.get_data()) > 1000
 
 
-def test_every_font_in_the_archive_copy_is_embedded(demo):
+def test_every_font_in_the_archive_copy_is_embedded_with_its_unicode_map(demo):
     reader = PdfReader(io.BytesIO(demo.archive_pdf.read()))
     fonts = _fonts(reader)
-    assert fonts
-    for font in fonts:
-        if font["/Subtype"] == "/Type0":
-            continue  # its descendant font carries the descriptor, checked on its own
-        if font["/Subtype"] == "/Type3":
-            continue  # drawn glyphs live in the font itself (no font file to embed)
+    composite = [font for font in fonts if font["/Subtype"] == "/Type0"]
+    simple = [font for font in fonts if font["/Subtype"] != "/Type0"]
+    assert composite and simple  # the composite fonts and their descendant fonts
+    for font in composite:
+        assert "/ToUnicode" in font, font["/BaseFont"]  # the text layer (level u and a)
+    for font in simple:
         descriptor = font["/FontDescriptor"].get_object()
         assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), font["/BaseFont"]
 
@@ -201,3 +202,13 @@ def test_the_archive_copy_fetches_nothing_even_if_markup_slipped_into_the_conten
     assert set(fetcher.refused) == {"file:///etc/passwd", "http://evil.example/x.png"}
     text = "\n".join(_page_texts(data))
     assert "Inskjuten text" in text and "root:" not in text
+
+
+def test_make_bench_reports_the_archive_copy_next_to_the_pdf():
+    from .test_benchmark import REPORT, _figures, _layer
+
+    results, bodies = _layer({"group start page": 0.6}, {"group start page": 0.5})
+    times = REPORT | {"pdf_kb": 200, "docx_kb": 50, "archive_s": 2.5, "archive_kb": 230}
+    text = _figures().table(results, bodies, times, 10, {})
+    assert "PDF in 2.00 s (200 kB)" in text
+    assert "Archive copy (PDF/A-3a) in 2.50 s (230 kB)." in text
