@@ -5,9 +5,12 @@ each test runs in a savepoint inside it (tests/conftest.py, `demo_data`)."""
 
 import copy
 import io
+from datetime import timedelta
+from io import StringIO
 from xml.etree import ElementTree
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
@@ -212,3 +215,22 @@ def test_make_bench_reports_the_archive_copy_next_to_the_pdf():
     text = _figures().table(results, bodies, times, 10, {})
     assert "PDF in 2.00 s (200 kB)" in text
     assert "Archive copy (PDF/A-3a) in 2.50 s (230 kB)." in text
+
+
+def test_versions_published_before_archive_copies_get_one_dated_as_published(demo):
+    published = demo.published_at - timedelta(days=400)
+    ReportVersion.objects.filter(pk=demo.pk).update(archive_pdf="", published_at=published)
+    out = StringIO()
+    call_command("archive_report_versions", stdout=out)
+    assert "Stored 1 archive copies." in out.getvalue()
+    demo.refresh_from_db()
+    # (The storage adds a suffix here: the demo's own copy is still in the folder.)
+    assert "lagesrapport-vasterbotten-2026-v1-arkiv" in demo.archive_pdf.name
+    xmp = _xmp(PdfReader(io.BytesIO(demo.archive_pdf.read())))
+    assert _attribute(xmp, "pdfaid:conformance") == "A"
+    assert _items(xmp, "dc:date") == [timezone.localdate(published).isoformat()]
+    name = demo.archive_pdf.name
+    call_command("archive_report_versions", stdout=(again := StringIO()))
+    assert "Stored 0 archive copies." in again.getvalue()
+    demo.refresh_from_db()
+    assert demo.archive_pdf.name == name  # a stored copy is never replaced

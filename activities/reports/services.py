@@ -240,6 +240,31 @@ def report_publish(*, report, by, change_note="", is_public=False):
     return version
 
 
+def version_archive_copy(version):
+    """Store the archive copy (PDF/A) of a version published before archive copies were
+    made: rendered from its frozen content and dated as published. A version that has one
+    keeps it. True if a copy was stored."""
+    from activities.reports.archive import render_archive_pdf
+
+    if version.archive_pdf:
+        return False
+    data = render_archive_pdf(version.content, published_at=version.published_at)
+    with transaction.atomic():
+        locked = (
+            ReportVersion.objects.select_for_update(of=("self",))
+            .select_related("report__group")
+            .get(pk=version.pk)
+        )
+        if locked.archive_pdf:
+            return False
+        report = locked.report
+        name = f"lagesrapport-{report.group.slug}-{report.year}-v{locked.number}-arkiv.pdf"
+        locked.archive_pdf.save(name, ContentFile(data), save=False)
+        locked.save(update_fields=["archive_pdf"])
+    version.archive_pdf = locked.archive_pdf
+    return True
+
+
 def plain_text(content):
     """Every word of a report's content, without markup."""
     words = []
