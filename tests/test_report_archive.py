@@ -28,6 +28,8 @@ NS = {
     "dc": "http://purl.org/dc/elements/1.1/",
     "pdfaid": "http://www.aiim.org/pdfa/ns/id/",
     "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
+    "pdfaSchema": "http://www.aiim.org/pdfa/ns/schema#",
+    "pdfaProperty": "http://www.aiim.org/pdfa/ns/property#",
 }
 
 
@@ -90,6 +92,10 @@ def test_the_archive_copy_is_pdf_a_3a_with_the_reports_metadata(demo):
     assert _attribute(xmp, "pdfaid:part") == "3"
     assert _attribute(xmp, "pdfaid:conformance") == "A"
     assert _attribute(xmp, "pdfuaid:part") == "1"  # still the tagged file of PDF/UA-1
+    # ... a property PDF/A does not predefine, so the file describes it.
+    [schema] = xmp.iter(f"{{{NS['pdfaSchema']}}}namespaceURI")
+    assert schema.text == NS["pdfuaid"]
+    assert [e.text for e in xmp.iter(f"{{{NS['pdfaProperty']}}}name")] == ["part"]
     assert _items(xmp, "dc:title") == ["Lägesrapport Västerbotten 2026"]
     assert _items(xmp, "dc:creator") == [demo.content["issuer"]]
     assert _items(xmp, "dc:language") == ["sv"]

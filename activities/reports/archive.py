@@ -10,10 +10,10 @@ The same HTML, stylesheet and locked URL fetcher as render.py: nothing is fetche
 outside, and every font is embedded (WeasyPrint embeds a subset of each font it uses).
 The XMP metadata carries what an archive indexes: title, creator (the issuer), language
 and date, and names both standards the file meets (pdfaid part 3, conformance A, and
-pdfuaid part 1).
+pdfuaid part 1, the latter described in a PDF/A extension schema as PDF/A asks).
 """
 
-from xml.etree.ElementTree import SubElement, fromstring, tostring
+from xml.etree.ElementTree import SubElement, fromstring, register_namespace, tostring
 
 from django.utils import timezone
 from weasyprint import CSS, HTML
@@ -32,9 +32,42 @@ LANGUAGE = "sv"
 GENERATOR = "Samordning"
 
 
+# PDF/A names the prefixes of its extension schema container: they must be these.
+EXTENSION_NS = {
+    "pdfaExtension": "http://www.aiim.org/pdfa/ns/extension/",
+    "pdfaSchema": "http://www.aiim.org/pdfa/ns/schema#",
+    "pdfaProperty": "http://www.aiim.org/pdfa/ns/property#",
+}
+for _prefix, _uri in EXTENSION_NS.items():
+    register_namespace(_prefix, _uri)
+
+
 def _rdf(name):
     prefix, local = name.split(":")
-    return f"{{{NS[prefix]}}}{local}"
+    return f"{{{EXTENSION_NS.get(prefix) or NS[prefix]}}}{local}"
+
+
+def _pdfua_extension_schema(description):
+    """pdfuaid is not among the schemas PDF/A predefines: a PDF/A file that names PDF/UA
+    describes the property in an extension schema (ISO 19005-3, 6.6.2.3)."""
+    resource = {_rdf("rdf:parseType"): "Resource"}
+    schemas = SubElement(SubElement(description, _rdf("pdfaExtension:schemas")), _rdf("rdf:Bag"))
+    schema = SubElement(schemas, _rdf("rdf:li"), resource)
+    for name, value in (
+        ("schema", "PDF/UA Universal Accessibility Schema"),
+        ("namespaceURI", NS["pdfuaid"]),
+        ("prefix", "pdfuaid"),
+    ):
+        SubElement(schema, _rdf(f"pdfaSchema:{name}")).text = value
+    properties = SubElement(SubElement(schema, _rdf("pdfaSchema:property")), _rdf("rdf:Seq"))
+    part = SubElement(properties, _rdf("rdf:li"), resource)
+    for name, value in (
+        ("name", "part"),
+        ("valueType", "Integer"),
+        ("category", "internal"),
+        ("description", "The part of ISO 14289 (PDF/UA) the file conforms to"),
+    ):
+        SubElement(part, _rdf(f"pdfaProperty:{name}")).text = value
 
 
 class _ArchiveMetadata(DocumentMetadata):
@@ -56,6 +89,7 @@ class _ArchiveMetadata(DocumentMetadata):
         ):
             items = SubElement(SubElement(description, _rdf(name)), _rdf(container))
             SubElement(items, _rdf("rdf:li")).text = value
+        _pdfua_extension_schema(SubElement(rdf, _rdf("rdf:Description"), {_rdf("rdf:about"): ""}))
         return tostring(rdf, encoding="utf-8")
 
 
