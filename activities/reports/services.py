@@ -251,7 +251,7 @@ def version_archive_copy(version):
     data = render_archive_pdf(version.content, published_at=version.published_at)
     with transaction.atomic():
         locked = (
-            ReportVersion.objects.select_for_update(of=("self",))
+            ReportVersion.objects.select_for_update(no_key=True, of=("self",))
             .select_related("report__group")
             .get(pk=version.pk)
         )
