@@ -81,6 +81,11 @@ urlpatterns = [
     path(REPORT + "klar/", readiness_views.report_readiness_page, name="report_readiness"),
     path(VERSION, report_views.report_version, name="report_version"),
     path(VERSION + "lagesrapport.<str:fmt>", report_views.report_version_file, name="report_file"),
+    path(
+        VERSION + "lagesrapport-arkiv.pdf",
+        report_views.report_version_archive,
+        name="report_archive_file",
+    ),
     path(VERSION + "synlighet/", report_views.report_version_visibility, name="report_visibility"),
     path(PUBLIC, report_views.public_report, name="public_report"),
     path(

@@ -60,6 +60,9 @@ def table(results, bodies, report_times, connections, fresh):
         f"compiled in {t['compile_s']:.2f} s, PDF in {t['pdf_s']:.2f} s ({t['pdf_kb']} kB), "
         f"Word in {t['docx_s']:.2f} s ({t['docx_kb']} kB).",
     ]
+    if "archive_s" in t:
+        # Made with every publish, next to the PDF (off the request path).
+        lines.append(f"Archive copy (PDF/A-3a) in {t['archive_s']:.2f} s ({t['archive_kb']} kB).")
     return "\n".join(lines)
 
 

@@ -332,6 +332,7 @@ def make_version(report, is_public=False, number=1):
         getattr(version, field).save(
             f"{field}.{field[-4:].lstrip('_')}", ContentFile(b"x"), save=False
         )
+    version.archive_pdf.save("archive_pdf.pdf", ContentFile(b"x"), save=False)
     version.save()
     return version
 

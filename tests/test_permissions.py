@@ -149,6 +149,8 @@ EXPECTED.update(
         "activities:report_readiness": ("get", COORDINATOR_ONLY),
         "activities:report_version": ("get", GROUP_MEMBERS),
         "activities:report_file": ("get", GROUP_MEMBERS),
+        # The archive copy (PDF/A): the coordinator's, never the group's or the public's.
+        "activities:report_archive_file": ("get", COORDINATOR_ONLY),
         "activities:report_visibility": ("post", COORDINATOR_ACTION),
         # A version published as public: anyone, signed in or not.
         "activities:public_report": ("get", EVERYONE),

@@ -194,8 +194,10 @@ def _contacts_from_group(report):
 
 def report_publish(*, report, by, change_note="", is_public=False):
     """Freeze the report as its next version: the compiled content and the PDF and Word
-    files of both editions (the group's and the public one), made once and stored."""
+    files of both editions (the group's and the public one), and the group's edition as
+    PDF/A for the authority's archive, made once and stored."""
     # Imported here: WeasyPrint loads system libraries that only publishing needs.
+    from activities.reports.archive import render_archive_pdf
     from activities.reports.render import render_docx, render_pdf
 
     content = compile_content(report)
@@ -206,6 +208,7 @@ def report_publish(*, report, by, change_note="", is_public=False):
         "docx": render_docx(content),
         "public_pdf": render_pdf(public),
         "public_docx": render_docx(public),
+        "archive_pdf": render_archive_pdf(content),
     }
     with transaction.atomic():
         # Locks: the report (two publishes of one draft take turns), then (by the new
@@ -232,7 +235,7 @@ def report_publish(*, report, by, change_note="", is_public=False):
         )
         stem = f"lagesrapport-{report.group.slug}-{report.year}-v{number}"
         for field, data in files.items():
-            suffix = "-publik" if field.startswith("public_") else ""
+            suffix = {"public": "-publik", "archive": "-arkiv"}.get(field.split("_")[0], "")
             extension = field.rsplit("_", 1)[-1]
             getattr(version, field).save(
                 f"{stem}{suffix}.{extension}", ContentFile(data), save=False
@@ -259,6 +262,31 @@ def report_publish(*, report, by, change_note="", is_public=False):
             group=report.group,
         )
     return version
+
+
+def version_archive_copy(version):
+    """Store the archive copy (PDF/A) of a version published before archive copies were
+    made: rendered from its frozen content and dated as published. A version that has one
+    keeps it. True if a copy was stored."""
+    from activities.reports.archive import render_archive_pdf
+
+    if version.archive_pdf:
+        return False
+    data = render_archive_pdf(version.content, published_at=version.published_at)
+    with transaction.atomic():
+        locked = (
+            ReportVersion.objects.select_for_update(no_key=True, of=("self",))
+            .select_related("report__group")
+            .get(pk=version.pk)
+        )
+        if locked.archive_pdf:
+            return False
+        report = locked.report
+        name = f"lagesrapport-{report.group.slug}-{report.year}-v{locked.number}-arkiv.pdf"
+        locked.archive_pdf.save(name, ContentFile(data), save=False)
+        locked.save(update_fields=["archive_pdf"])
+    version.archive_pdf = locked.archive_pdf
+    return True
 
 
 def plain_text(content):

@@ -263,6 +263,21 @@ def report_version_file(request, slug, pk, number, fmt):
     return _file_response(getattr(version, fmt))
 
 
+def report_version_archive(request, slug, pk, number):
+    """The version's archive copy (PDF/A) for the coordinator, who files it with the
+    issuing authority's archive. Never public, not for the rest of the group."""
+    group_access = access.coordinator_access_for(request.user, slug)
+    version = _version_for(group_access, pk, number)
+    audit.record(
+        "activities.report.downloaded",
+        actor=request.user,
+        group=version.report.group,
+        obj=version,
+        detail="pdfa",
+    )
+    return _file_response(version.archive_pdf)
+
+
 @require_http_methods(["GET", "POST"])
 def report_version_visibility(request, slug, pk, number):
     """The coordinator makes a version public, or takes it back from the public. Taking it
