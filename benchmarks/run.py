@@ -3,7 +3,8 @@
 1. A PostgreSQL database with the national data (21 groups, 10 years), made once and
    reused (`generate_scale_data` only adds what is missing).
 2. A report for a group of 14 organisations and a year of records: compiled and rendered
-   to PDF and to Word, timed, and published (its PDF is the stored file downloaded below).
+   to PDF, to Word and to ODT, timed, and published (its PDF is the stored file downloaded
+   below).
 3. gunicorn with production settings (DEBUG off, 2 workers) on loopback, and wrk with 10
    connections, each request signed in as one of 10 coordinators of 10 groups.
 4. For each page: requests per second as a ratio of the floor (a signed-in page that
@@ -103,6 +104,7 @@ def time_report(group):
     """Compile and render a year's report of one group; publish it once."""
     from activities.models import Period
     from activities.reports.content import compile_content
+    from activities.reports.odt import render_odt
     from activities.reports.render import render_docx, render_pdf
     from activities.reports.services import report_create
 
@@ -115,6 +117,8 @@ def time_report(group):
     rendered_pdf = time.perf_counter()
     docx = render_docx(content)
     rendered_docx = time.perf_counter()
+    odt = render_odt(content)
+    rendered_odt = time.perf_counter()
     return (
         {
             "organisations": group.organisations.count(),
@@ -123,6 +127,8 @@ def time_report(group):
             "docx_s": rendered_docx - rendered_pdf,
             "pdf_kb": len(pdf) // 1024,
             "docx_kb": len(docx) // 1024,
+            "odt_s": rendered_odt - rendered_docx,
+            "odt_kb": len(odt) // 1024,
         },
         pdf,
         docx,

@@ -201,6 +201,8 @@ class ReportVersion(models.Model):
     docx = models.FileField(upload_to=_report_file, blank=True)
     public_pdf = models.FileField(upload_to=_report_file, blank=True)
     public_docx = models.FileField(upload_to=_report_file, blank=True)
+    odt = models.FileField(upload_to=_report_file, blank=True)
+    public_odt = models.FileField(upload_to=_report_file, blank=True)
     # The version's words without markup, for search.
     search_text = models.TextField(blank=True)
 
