@@ -135,7 +135,7 @@ def test_links_bold_italic_lists_and_footnotes_from_markdown(demo):
             **render_markdown_with_footnotes(
                 "Läs mer på [Nej till sexköp](https://www.nejtillsexköp.nu) och i "
                 "**Jämställdhetsmyndighetens** *vägledning*.[^a]\n\n"
-                "- Stödlinjen\n- Mottagningen\n\n[^a]: Utgiven 2024.",
+                "- Stödlinjen\n  - dygnet runt\n- Mottagningen\n\n[^a]: Utgiven 2024.",
                 first_number=2,
             ),
             "members": None,
@@ -156,6 +156,8 @@ def test_links_bold_italic_lists_and_footnotes_from_markdown(demo):
     odf_list = next(lst for lst in document.body.get_lists() if "Stödlinjen" in str(lst))
     items = [str(i.get_element("text:p")).strip() for i in odf_list.get_elements("text:list-item")]
     assert items == ["Stödlinjen", "Mottagningen"]
+    nested = odf_list.get_elements("text:list-item")[0].get_element("text:list")
+    assert str(nested).strip() == "-  dygnet runt"  # the nested list stays in its item
     notes = document.body.get_notes()
     assert [(n.citation, str(n.get_element("text:note-body")).strip()) for n in notes][1] == (
         "2",
@@ -240,3 +242,15 @@ def test_render_report_writes_the_odt_from_the_shell(demo, tmp_path):
     )
     headings = _headings(_odt(draft.read_bytes()))
     assert (2, "4.1 Länsstyrelsen Västerbotten") in headings
+
+
+def test_a_loose_list_keeps_one_paragraph_per_item(demo):
+    content = copy.deepcopy(demo.content)
+    content["foreword"]["html"] = "<ul><li><p>Första</p></li><li><p>Andra</p></li></ul>"
+    document = _odt(render_odt(content))
+    odf_list = next(lst for lst in document.body.get_lists() if "Första" in str(lst))
+    items = odf_list.get_elements("text:list-item")
+    assert [[str(p).strip() for p in item.get_elements("text:p")] for item in items] == [
+        ["Första"],
+        ["Andra"],
+    ]

@@ -114,7 +114,7 @@ def _text(value):
 
 
 class _HtmlToOdt(HTMLParser):
-    """Writes our small, cleaned HTML subset (p, br, ul/ol/li, a, strong, em, sup and the
+    """Writes our small, cleaned HTML subset (p, br, ul/ol/li, a, strong, em and the
     print variant's `<span class="footnote">`) into ODF paragraphs, lists, spans, links
     and notes. Anything else is reduced to its text."""
 
@@ -122,36 +122,39 @@ class _HtmlToOdt(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.body = body
         self.notes = notes  # the document's count of notes, shared by every part
-        self.paragraph = None
-        self.lists = []  # (odfdo List, tag) of the open lists
-        self.bold = self.italic = self.superscript = 0
+        self.paragraph = None  # where text goes now (None: a new paragraph is needed)
+        self.lists = []  # [odfdo List, its current ListItem] of each open list
+        self.bold = self.italic = 0
         self.link = None
-        self.note = None  # (paragraph outside the note, span depth inside it)
-        self.spans = []
+        self.note = None  # (the note's body, the paragraph the note stands in)
+        self.spans = []  # of each open span: is it a footnote?
+
+    def _container(self):
+        if self.note is not None:
+            return self.note[0]
+        if self.lists and self.lists[-1][1] is not None:
+            return self.lists[-1][1]
+        return self.body
 
     def _new_paragraph(self):
-        paragraph = Paragraph(style="Text_20_body")
-        if self.lists:
-            item = ListItem()
-            item.append(paragraph)
-            self.lists[-1][0].append(item)
-        else:
-            self.body.append(paragraph)
-        self.paragraph = paragraph
+        self.paragraph = Paragraph(style="Footnote" if self.note else "Text_20_body")
+        self._container().append(self.paragraph)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "p" and self.note is None:
-            self._new_paragraph()
-        elif tag in ("ul", "ol"):
+        if tag == "p":
+            # A loose list's <li><p>: the item's paragraph, not a second one.
+            if not (self.paragraph is not None and not str(self.paragraph).strip()):
+                self._new_paragraph()
+        elif tag in ("ul", "ol") and self.note is None:
             odf_list = List(style=NUMBERS if tag == "ol" else BULLETS)
-            if self.lists and self.paragraph is not None:
-                self.paragraph.parent.append(odf_list)  # a nested list, in its item
-            else:
-                self.body.append(odf_list)
-            self.lists.append((odf_list, tag))
+            self._container().append(odf_list)  # a nested list goes in its item
+            self.lists.append([odf_list, None])
             self.paragraph = None
-        elif tag == "li":
+        elif tag == "li" and self.lists and self.note is None:
+            item = ListItem()
+            self.lists[-1][0].append(item)
+            self.lists[-1][1] = item
             self._new_paragraph()
         elif tag == "br" and self.paragraph is not None:
             self.paragraph.append_plain_text("\n")
@@ -159,8 +162,6 @@ class _HtmlToOdt(HTMLParser):
             self.bold += 1
         elif tag == "em":
             self.italic += 1
-        elif tag == "sup":
-            self.superscript += 1
         elif tag == "a":
             self.link = attrs.get("href", "")
         elif tag == "span":
@@ -173,30 +174,29 @@ class _HtmlToOdt(HTMLParser):
         if self.paragraph is None:
             self._new_paragraph()
         self.notes[0] += 1
-        note = Note(
-            note_class="footnote", note_id=f"ftn{self.notes[0]}", citation=str(self.notes[0])
-        )
-        inside = Paragraph(style="Footnote")
-        note.note_body = inside
+        number = str(self.notes[0])
+        note = Note(note_class="footnote", note_id=f"ftn{number}", citation=number)
         self.paragraph.append(note)
-        self.note = self.paragraph
-        self.paragraph = inside
+        self.note = (note.get_element("text:note-body"), self.paragraph)
+        self._new_paragraph()
+
+    def _close_note(self):
+        self.paragraph = self.note[1]
+        self.note = None
 
     def handle_endtag(self, tag):
-        if tag in ("ul", "ol") and self.lists:
+        if tag in ("ul", "ol") and self.lists and self.note is None:
             self.lists.pop()
             self.paragraph = None
         elif tag == "strong":
             self.bold -= 1
         elif tag == "em":
             self.italic -= 1
-        elif tag == "sup":
-            self.superscript -= 1
         elif tag == "a":
             self.link = None
         elif tag == "span" and self.spans:
             if self.spans.pop() and self.note is not None and True not in self.spans:
-                self.paragraph, self.note = self.note, None
+                self._close_note()
         elif tag in ("p", "li") and self.note is None:
             self.paragraph = None
 
