@@ -84,6 +84,8 @@ def test_the_contents_list_is_filled_with_the_headings(demo):
     assert str(toc.get_element("text:index-body/text:index-title")).strip() == (
         "Innehållsförteckning"
     )
+    title = toc.get_element("text:index-body/text:index-title/text:p")
+    assert title.style == "Contents_20_Heading"
     entries = [str(p).strip() for p in toc.body.get_elements("text:p")]
     assert entries == [text for level, text in _headings(document) if level <= 3]
     assert "4.7 Åklagarmyndigheten, Åklagarkammaren i Umeå" in entries

@@ -289,6 +289,9 @@ def _fill_toc(toc, body):
     numbers when the index is updated (Tools → Update)."""
     toc.fill(use_default_styles=True)  # also adds the entry styles (dotted tab leaders)
     index_body = toc.body
+    title = index_body.get_element("text:index-title/text:p")
+    if title is not None:
+        title.style = "Contents_20_Heading"
     for paragraph in index_body.get_elements("text:p"):
         if (paragraph.style or "").startswith(TOC_ENTRY):
             paragraph.delete()
