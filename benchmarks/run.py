@@ -3,8 +3,8 @@
 1. A PostgreSQL database with the national data (21 groups, 10 years), made once and
    reused (`generate_scale_data` only adds what is missing).
 2. A report for a group of 14 organisations and a year of records: compiled and rendered
-   to PDF, to Word and to the PDF/A archive copy, timed, and published (its PDF is the
-   stored file downloaded below).
+   to PDF, to Word, to the PDF/A archive copy and to ODT, timed, and published (its PDF is
+   the stored file downloaded below).
 3. gunicorn with production settings (DEBUG off, 2 workers) on loopback, and wrk with 10
    connections, each request signed in as one of 10 coordinators of 10 groups.
 4. For each page: requests per second as a ratio of the floor (a signed-in page that
@@ -105,6 +105,7 @@ def time_report(group):
     from activities.models import Period
     from activities.reports.archive import render_archive_pdf
     from activities.reports.content import compile_content
+    from activities.reports.odt import render_odt
     from activities.reports.render import render_docx, render_pdf
     from activities.reports.services import report_create
 
@@ -119,6 +120,8 @@ def time_report(group):
     rendered_docx = time.perf_counter()
     archive = render_archive_pdf(content)
     rendered_archive = time.perf_counter()
+    odt = render_odt(content)
+    rendered_odt = time.perf_counter()
     return (
         {
             "organisations": group.organisations.count(),
@@ -129,6 +132,8 @@ def time_report(group):
             "docx_kb": len(docx) // 1024,
             "archive_s": rendered_archive - rendered_docx,
             "archive_kb": len(archive) // 1024,
+            "odt_s": rendered_odt - rendered_archive,
+            "odt_kb": len(odt) // 1024,
         },
         pdf,
         docx,

@@ -328,7 +328,7 @@ def make_version(report, is_public=False, number=1):
         published_at=timezone.now(),
         is_public=is_public,
     )
-    for field in ("pdf", "docx", "public_pdf", "public_docx"):
+    for field in ("pdf", "docx", "odt", "public_pdf", "public_docx", "public_odt"):
         getattr(version, field).save(
             f"{field}.{field[-4:].lstrip('_')}", ContentFile(b"x"), save=False
         )

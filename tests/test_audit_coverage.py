@@ -407,7 +407,7 @@ def test_public_report_pages_and_files_are_never_cached_and_gone_once_taken_back
         reverse("activities:public_report", args=[world.group.slug, report.pk, 1]),
         *(
             reverse("activities:public_report_file", args=[world.group.slug, report.pk, 1, fmt])
-            for fmt in ("pdf", "docx")
+            for fmt in ("pdf", "docx", "odt")
         ),
     ]
     for url in urls:

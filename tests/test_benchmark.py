@@ -46,7 +46,7 @@ def _run(ratio, p95_ms=20.0):
     }
 
 
-REPORT = {"organisations": 14, "compile_s": 0.1, "pdf_s": 2.0, "docx_s": 0.7}
+REPORT = {"organisations": 14, "compile_s": 0.1, "pdf_s": 2.0, "docx_s": 0.7, "odt_s": 0.5}
 
 
 def _layer(whole, alone):
@@ -79,7 +79,9 @@ def _layer(whole, alone):
 def test_the_whole_page_layer_is_kept_only_if_it_adds_a_tenth_of_the_floor(whole, alone, verdict):
     figures = _figures()
     results, bodies = _layer(whole, alone)
-    text = figures.table(results, bodies, REPORT | {"pdf_kb": 200, "docx_kb": 50}, 10, {})
+    text = figures.table(
+        results, bodies, REPORT | {"pdf_kb": 200, "docx_kb": 50, "odt_kb": 30}, 10, {}
+    )
     assert verdict in text and text.count("earns its keep") + text.count("drop it") == 1
     row = next(line for line in text.splitlines() if line.startswith("| group start page"))
     gain = whole["group start page"] - alone["group start page"]
@@ -96,3 +98,13 @@ def test_the_goals_apply_to_the_configuration_the_rule_keeps():
     missed = figures.goals(figures.kept_configuration(results, bodies, keep), REPORT)
     assert missed == ["period overview: 0.48 of the floor (goal ≥ 0.5)"]
     assert figures.goals(figures.kept_configuration(results, bodies, True), REPORT) == []
+
+
+def test_the_report_line_tells_the_odt_time_and_a_slow_odt_misses_its_goal():
+    figures = _figures()
+    results, bodies = _layer({"group start page": 0.71}, {"group start page": 0.61})
+    sizes = {"pdf_kb": 200, "docx_kb": 50, "odt_kb": 30}
+    text = figures.table(results, bodies, REPORT | sizes, 10, {})
+    assert "Word in 0.70 s (50 kB), ODT in 0.50 s (30 kB)." in text
+    kept = figures.kept_configuration(results, bodies, True)
+    assert figures.goals(kept, REPORT | {"odt_s": 2.4}) == ["report ODT: 2.4 s (goal < 2.0 s)"]

@@ -8,12 +8,14 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 from docx import Document
+from odfdo import Document as OdfDocument
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from activities.models import ANSWER_MAX_LENGTH, Activity, Submission
 from activities.reporting import services
 from activities.reports.content import compile_content
+from activities.reports.odt import render_odt
 from activities.reports.render import LockedURLFetcher, render_docx, render_pdf
 from activities.reports.services import report_create
 from samordning.text import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, render_markdown
@@ -127,6 +129,10 @@ def test_the_report_pdf_and_word_file_keep_the_text_and_fetch_nothing(world):
     words = "\n".join(p.text for p in document.paragraphs)
     assert "<script>alert(1)</script>" in words
     assert "före" + "efter" in words  # a control character XML cannot hold was dropped
+    odt = OdfDocument(io.BytesIO(render_odt(content)))
+    words = "\n".join(str(p) for p in odt.body.get_paragraphs())
+    assert "<script>alert(1)</script>" in words
+    assert "före" + "efter" in words
 
 
 def test_exports_neutralise_every_formula_and_survive_control_characters(world, client):

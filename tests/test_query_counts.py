@@ -134,6 +134,7 @@ QUERIES = {
     "published report": (6, 4),
     "report PDF": (5, 5),
     "report DOCX": (5, 5),
+    "report ODT": (5, 5),
     "public report": (3, 2),
     "public report PDF": (3, 3),
     "organisations": (4, 4),
@@ -319,6 +320,13 @@ def _pages(data):
             "reader",
             "activities:report_file",
             {"slug": slug, "pk": report.pk, "number": version.number, "fmt": "docx"},
+            "",
+        ),
+        (
+            "report ODT",
+            "reader",
+            "activities:report_file",
+            {"slug": slug, "pk": report.pk, "number": version.number, "fmt": "odt"},
             "",
         ),
         (

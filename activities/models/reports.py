@@ -207,6 +207,8 @@ class ReportVersion(models.Model):
     public_docx = models.FileField(upload_to=_report_file, blank=True)
     # The group's edition as PDF/A-3a for the issuing authority's archive; never public.
     archive_pdf = models.FileField(upload_to=_report_file, blank=True)
+    odt = models.FileField(upload_to=_report_file, blank=True)
+    public_odt = models.FileField(upload_to=_report_file, blank=True)
     # The version's words without markup, for search.
     search_text = models.TextField(blank=True)
 

@@ -193,11 +193,12 @@ def _contacts_from_group(report):
 
 
 def report_publish(*, report, by, change_note="", is_public=False):
-    """Freeze the report as its next version: the compiled content and the PDF and Word
-    files of both editions (the group's and the public one), and the group's edition as
-    PDF/A for the authority's archive, made once and stored."""
+    """Freeze the report as its next version: the compiled content and the PDF, Word and
+    ODT files of both editions (the group's and the public one), and the group's edition
+    as PDF/A for the authority's archive, made once and stored."""
     # Imported here: WeasyPrint loads system libraries that only publishing needs.
     from activities.reports.archive import render_archive_pdf
+    from activities.reports.odt import render_odt
     from activities.reports.render import render_docx, render_pdf
 
     content = compile_content(report)
@@ -209,6 +210,8 @@ def report_publish(*, report, by, change_note="", is_public=False):
         "public_pdf": render_pdf(public),
         "public_docx": render_docx(public),
         "archive_pdf": render_archive_pdf(content),
+        "odt": render_odt(content),
+        "public_odt": render_odt(public),
     }
     with transaction.atomic():
         # Locks: the report (two publishes of one draft take turns), then (by the new

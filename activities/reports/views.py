@@ -28,6 +28,7 @@ from .readiness import report_readiness
 FORMATS = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
 }
 
 
@@ -248,7 +249,7 @@ def _file_response(field):
 
 
 def report_version_file(request, slug, pk, number, fmt):
-    """The stored PDF or Word file of a version, for everyone in the group."""
+    """The stored PDF, Word or ODT file of a version, for everyone in the group."""
     group_access = access.group_access_for(request.user, slug)
     version = _version_for(group_access, pk, number)
     if fmt not in FORMATS:
