@@ -151,12 +151,17 @@ class _Writer:
         self.footnotes = None
         self.note_count = 0
         self.headings = []
+        self.style_ids = {style.name: style.style_id for style in document.styles}
 
     def paragraph(self, text="", style=None):
-        return self.document.add_paragraph(text, style=style)
+        paragraph = self.document.add_paragraph(text)
+        if style is not None:
+            # By id: python-docx's lookup by name reads every style for every paragraph.
+            paragraph._p.style = self.style_ids[style]
+        return paragraph
 
     def heading(self, text, level):
-        paragraph = self.document.add_heading(text, level=level)
+        paragraph = self.paragraph(text, f"Heading {level}")
         if level <= 3:
             name = f"_Toc{len(self.headings) + 1:08d}"
             ref.bookmark(paragraph._p, len(self.headings) + 1, name)
@@ -218,7 +223,7 @@ class _Writer:
         entries = self.headings or [("", 1, None)]
         paragraphs = []
         for text, level, name in entries:
-            paragraph = self.document.add_paragraph(style=f"TOC {level}")
+            paragraph = self.paragraph(style=f"toc {level}")
             if name:
                 link = ref.hyperlink(None, None, anchor=name)
                 link.append(_run(text))

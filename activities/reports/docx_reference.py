@@ -3,7 +3,8 @@ python-docx has no API for (fields, footnotes, hyperlinks, properties).
 
 `reference_document()` is made once per process: A4 with 2.5 cm margins, Swedish (sv-SE)
 on every style and in the document defaults, and the styles every render uses (Normal,
-Heading 1–4, Title, Subtitle, Hyperlink, Footnote Text/Reference, TOC 1–3, Table Grid).
+Heading 1–4, Title, Subtitle, Hyperlink, footnote text/reference, toc 1–3 (Word's
+internal names), Table Grid).
 """
 
 import functools
@@ -65,11 +66,13 @@ def set_page(section):
     section.header_distance = section.footer_distance = Cm(1.25)
 
 
-def _style(document, name, kind, base=None):
-    styles = document.styles
-    style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, kind)
-    if base is not None:
-        style.base_style = styles[base]
+def _style(document, name, kind, base, style_id):
+    """One of Word's built-in styles the template lacks, under Word's own name and id (a
+    "custom" style of that name would stand beside Word's in its style list)."""
+    style = document.styles.add_style(name, kind)
+    style.style_id = style_id
+    style.element.attrib.pop(qn("w:customStyle"), None)
+    style.base_style = document.styles[base]
     return style
 
 
@@ -92,24 +95,30 @@ def _setup_styles(document):
     title = document.styles["Title"]
     title.font.size, title.font.color.rgb = Pt(28), black
     document.styles["Subtitle"].font.color.rgb = black
-    link = _style(document, "Hyperlink", WD_STYLE_TYPE.CHARACTER, "Default Paragraph Font")
+    link = _style(
+        document, "Hyperlink", WD_STYLE_TYPE.CHARACTER, "Default Paragraph Font", "Hyperlink"
+    )
     link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
     link.font.underline = True
-    note_text = _style(document, "Footnote Text", WD_STYLE_TYPE.PARAGRAPH, "Normal")
+    note_text = _style(document, "footnote text", WD_STYLE_TYPE.PARAGRAPH, "Normal", "FootnoteText")
     note_text.font.size = Pt(9)
     note_text.paragraph_format.space_after = Pt(0)
     note_text.paragraph_format.line_spacing = 1.0
     reference = _style(
-        document, "Footnote Reference", WD_STYLE_TYPE.CHARACTER, "Default Paragraph Font"
+        document,
+        "footnote reference",
+        WD_STYLE_TYPE.CHARACTER,
+        "Default Paragraph Font",
+        "FootnoteReference",
     )
     reference.font.superscript = True
     for level in (1, 2, 3):
-        toc = _style(document, f"TOC {level}", WD_STYLE_TYPE.PARAGRAPH, "Normal")
+        toc = _style(document, f"toc {level}", WD_STYLE_TYPE.PARAGRAPH, "Normal", f"TOC{level}")
         toc.paragraph_format.left_indent = Cm(0.5 * (level - 1))
         toc.paragraph_format.space_after = Pt(3)
         toc.font.bold = level == 1
     for style in (link, note_text, reference) + tuple(
-        document.styles[f"TOC {level}"] for level in (1, 2, 3)
+        document.styles[f"toc {level}"] for level in (1, 2, 3)
     ):
         style.hidden = False
         style.unhide_when_used = True
@@ -120,8 +129,29 @@ def _setup_styles(document):
     grid.font.size = Pt(10)
 
 
+# What python-docx's own template carries that a report has no use for: Word 2010's
+# 430 KB copy of the styles (with en-US in it), a thumbnail of another document, a
+# bibliography store.
+_UNUSED = {
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+    RT.THUMBNAIL,
+    RT.CUSTOM_XML,
+}
+
+
+def _drop_unused_parts(document):
+    for owner in (document.part.package, document.part):
+        for rid, rel in list(owner.rels.items()):
+            if rel.reltype in _UNUSED:
+                owner.rels.pop(rid)
+
+
 def _setup_settings(document):
     settings = document.settings.element
+    # "Spelling and grammar checked: clean" would stop Word from proofing the text.
+    proof_state = settings.find(qn("w:proofState"))
+    if proof_state is not None:
+        settings.remove(proof_state)
     for tag, value in (("w:decimalSymbol", ","), ("w:listSeparator", ";")):
         element = settings.find(qn(tag))
         if element is not None:
@@ -139,6 +169,7 @@ def reference_document():
     set_page(document.sections[0])
     _setup_styles(document)
     _setup_settings(document)
+    _drop_unused_parts(document)
     set_language(document, LANGUAGE)
     buffer = io.BytesIO()
     document.save(buffer)
