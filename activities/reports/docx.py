@@ -19,7 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from . import docx_reference as ref
-from .render import _xml_clean, _xml_safe
+from .xmltext import xml_clean, xml_safe
 
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -106,7 +106,7 @@ class _Inline(HTMLParser):
             self._new_block()
         self._target().append(
             {
-                "text": _xml_safe(data),
+                "text": xml_safe(data),
                 "bold": self.bold > 0,
                 "italic": self.italic > 0,
                 "sup": self.superscript > 0,
@@ -260,7 +260,7 @@ def _page_break(writer):
 def render_docx(content, published_at=None):
     """The report as a Word document the coordinator can send as it is, or edit further.
     `published_at`: the version's publish time, for the document's dates (now if None)."""
-    content = _xml_clean(content)
+    content = xml_clean(content)
     language = content.get("language", ref.LANGUAGE)
     document = ref.new_document(language)
     when = (published_at or timezone.now()).astimezone(UTC).replace(microsecond=0)

@@ -2,7 +2,6 @@
 
 import gc
 import logging
-import re
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -12,25 +11,9 @@ from django.utils import translation
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher
 
+from .xmltext import xml_clean as _xml_clean
+
 logger = logging.getLogger(__name__)
-
-# Control characters that XML (and so a Word file) cannot hold; they are dropped.
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _xml_safe(text):
-    return _NOT_XML.sub("", text or "")
-
-
-def _xml_clean(value):
-    """The content with every string XML-safe, for the Word file."""
-    if isinstance(value, dict):
-        return {key: _xml_clean(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_xml_clean(item) for item in value]
-    if isinstance(value, str):
-        return _xml_safe(value)
-    return value
 
 
 class LockedURLFetcher(URLFetcher):
@@ -102,6 +85,6 @@ def render_pdf(content, fetcher=None):
 
 def render_docx(content, published_at=None):
     """The report as a Word document (see activities.reports.docx)."""
-    from .docx import render_docx as render
+    from .docx import render_docx as render  # python-docx: loaded when a Word file is made
 
     return render(content, published_at=published_at)
