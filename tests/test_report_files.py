@@ -134,7 +134,7 @@ def test_the_word_file_has_real_headings_a_toc_field_and_the_same_sections(demo)
     )
     assert [h.split(" ", 1)[1] for h in by_style["Heading 2"][:7]] == ORGANISATIONS
     xml = document.element.xml
-    assert 'TOC \\o "1-3"' in xml
+    assert 'TOC \\o "1-2"' in xml
     # The section's note is a real footnote (tests/test_report_docx.py), not body text.
     footnotes = document.part.part_related_by(
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"

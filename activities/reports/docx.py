@@ -22,6 +22,9 @@ from . import docx_reference as ref
 from .xmltext import xml_clean, xml_safe
 
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
+# The contents list holds chapters and organisations, as in the PDF: not every question
+# (Heading 3), which would make it four pages long for 14 organisations.
+CONTENTS_LEVELS = 2
 
 
 class _Inline(HTMLParser):
@@ -162,7 +165,7 @@ class _Writer:
 
     def heading(self, text, level):
         paragraph = self.paragraph(text, f"Heading {level}")
-        if level <= 3:
+        if level <= CONTENTS_LEVELS:
             name = f"_Toc{len(self.headings) + 1:08d}"
             ref.bookmark(paragraph._p, len(self.headings) + 1, name)
             self.headings.append((text, level, name))
@@ -217,9 +220,11 @@ class _Writer:
         paragraph._p.append(element)
 
     def contents(self, placeholder):
-        """The TOC field, its result already the headings (levels 1–3) as TOC 1–3
+        """The TOC field, its result already the headings (levels 1–2) as toc 1–2
         paragraphs linked to their bookmarks, in place of `placeholder`."""
-        begin, instruction, separate, end = ref.field_runs('TOC \\o "1-3" \\h \\z \\u')
+        begin, instruction, separate, end = ref.field_runs(
+            f'TOC \\o "1-{CONTENTS_LEVELS}" \\h \\z \\u'
+        )
         entries = self.headings or [("", 1, None)]
         paragraphs = []
         for text, level, name in entries:
