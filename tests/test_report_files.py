@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.urls import reverse
 from docx import Document
+from lxml import etree
 from pypdf import PdfReader
 
 from activities.models import Activity, Report, ReportVersion, Submission
@@ -133,9 +134,13 @@ def test_the_word_file_has_real_headings_a_toc_field_and_the_same_sections(demo)
     )
     assert [h.split(" ", 1)[1] for h in by_style["Heading 2"][:7]] == ORGANISATIONS
     xml = document.element.xml
-    assert 'TOC \\o "1-3"' in xml
-    assert "Handlingsplanen finns på https://www.example.se/nationell-handlingsplan." in "\n".join(
-        p.text for p in document.paragraphs
+    assert 'TOC \\o "1-2"' in xml
+    # The section's note is a real footnote (tests/test_report_docx.py), not body text.
+    footnotes = document.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+    )
+    assert "Handlingsplanen finns på https://www.example.se/nationell-handlingsplan." in "".join(
+        etree.fromstring(footnotes.blob).itertext()
     )
     prosecutors = by_style["Heading 3"]
     assert "Fråga 1) Arbete idag" in prosecutors

@@ -30,7 +30,7 @@ from odfdo import (
     VarPageNumber,
 )
 
-from .render import _xml_clean
+from .xmltext import xml_clean as _xml_clean
 
 LANGUAGE = "sv-SE"
 # A4, with the margins of a Swedish authority's letter template.
@@ -372,7 +372,8 @@ def render_odt(content):
     for index, organisation in enumerate(chapter["organisations"], start=1):
         _heading(body, 2, f"{chapter['number']}.{index} {organisation['name']}")
         if not organisation["reported"]:
-            _add_run(_paragraph(body), chapter["no_report_sentence"], italic=True)
+            sentence = organisation.get("sentence") or chapter["no_report_sentence"]
+            _add_run(_paragraph(body), sentence, italic=True)
         for answer in organisation["answers"]:
             _heading(body, 3, f"Fråga {answer['number']}) {answer['title']}")
             _add_html(body, answer.get("print_html", answer["html"]), notes)

@@ -203,13 +203,15 @@ def report_publish(*, report, by, change_note="", is_public=False):
 
     content = compile_content(report)
     public = public_edition(content)
-    # Rendering takes a second or two: do it before taking any lock.
+    # Rendering takes a second or two: do it before taking any lock. The Word files carry
+    # the publish time in their properties: taken once, before rendering.
+    published_at = timezone.now()
     files = {
         "pdf": render_pdf(content),
-        "docx": render_docx(content),
+        "docx": render_docx(content, published_at=published_at),
         "public_pdf": render_pdf(public),
-        "public_docx": render_docx(public),
-        "archive_pdf": render_archive_pdf(content),
+        "public_docx": render_docx(public, published_at=published_at),
+        "archive_pdf": render_archive_pdf(content, published_at=published_at),
         "odt": render_odt(content),
         "public_odt": render_odt(public),
     }
@@ -231,7 +233,7 @@ def report_publish(*, report, by, change_note="", is_public=False):
             number=number,
             content=content,
             change_note=change_note,
-            published_at=timezone.now(),
+            published_at=published_at,
             published_by=by,
             is_public=is_public,
             search_text=plain_text(content),
