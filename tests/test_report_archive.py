@@ -217,7 +217,8 @@ def test_make_bench_reports_the_archive_copy_next_to_the_pdf():
     from .test_benchmark import REPORT, _figures, _layer
 
     results, bodies = _layer({"group start page": 0.6}, {"group start page": 0.5})
-    times = REPORT | {"pdf_kb": 200, "docx_kb": 50, "archive_s": 2.5, "archive_kb": 230}
+    times = REPORT | {"pdf_kb": 200, "docx_kb": 50, "odt_s": 0.5, "odt_kb": 40}
+    times |= {"archive_s": 2.5, "archive_kb": 230}
     text = _figures().table(results, bodies, times, 10, {})
     assert "PDF in 2.00 s (200 kB)" in text
     assert "Archive copy (PDF/A-3a) in 2.50 s (230 kB)." in text
