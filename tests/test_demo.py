@@ -53,6 +53,9 @@ def test_the_demo_is_complete_and_idempotent(db):
         for m in coordinator.memberships.all()
     }
     assert roles == {(Role.COORDINATOR, None), (Role.REPRESENTATIVE, "Länsstyrelsen")}
+    # Länsstyrelsen issues each group's reports.
+    for each in CoordinationGroup.objects.select_related("issuing_organisation"):
+        assert each.issuing_organisation.short_name == "Länsstyrelsen"
 
     # History: two past quarters approved, the current one in every state.
     periods = list(Period.objects.filter(group=group).order_by("starts_on"))
@@ -86,6 +89,10 @@ def test_the_demo_is_complete_and_idempotent(db):
     assert len(version.content["foreword"]["signatories"]) == 2
     assert len(version.content["related"]["items"]) == 2
     assert version.pdf.size > 10_000 and version.docx.size > 10_000
+    assert version.content["issuer"] == "Länsstyrelsen Västerbotten"
+    assert (
+        version.content["appendix"]["contacts"][0]["organisation"] == "Länsstyrelsen Västerbotten"
+    )
     draft = Report.objects.exclude(pk=version.report_id).get()
     assert draft.first_period == draft.last_period == periods[2]
 

@@ -57,6 +57,7 @@ def test_a_small_run_has_the_shape_of_ten_years(db, client):
         organisations = list(group.organisations.all())
         assert 10 <= len(organisations) <= 14
         assert group.memberships.filter(role=Role.COORDINATOR).count() == 1
+        assert group.issuing_organisation.short_name == "Länsstyrelsen"
         assert group.memberships.filter(role=Role.READER).count() == 2
         for organisation in organisations:
             assert 1 <= organisation.representatives.count() <= 3  # the coordinator too

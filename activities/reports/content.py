@@ -110,6 +110,13 @@ def _record_row(slug, data):
     return row
 
 
+def issuer_of(group):
+    """The organisation that issues the group's reports: its issuing organisation, or for
+    a group made before that was recorded, the first in the group's order."""
+    issuer = group.issuing_organisation or group.organisations.order_by("order").first()
+    return issuer.name if issuer else group.name
+
+
 def compile_content(report):
     """The whole report as data, in the site's language (the report is a Swedish document)."""
     with translation.override(settings.LANGUAGE_CODE):
@@ -125,7 +132,9 @@ def _compile(report):
     ]
     footnote_number = 1
     sections = []
-    for number, section in enumerate(report.sections.all(), start=1):
+    # An introductory chapter without text or member list is left out (and not numbered).
+    written = [s for s in report.sections.all() if s.text.strip() or s.include_member_list]
+    for number, section in enumerate(written, start=1):
         rendered = render_markdown_with_footnotes(section.text, footnote_number)
         footnote_number += len(rendered["notes"])
         sections.append(
@@ -143,7 +152,7 @@ def _compile(report):
         "title": report.title,
         "subtitle": report.subtitle,
         "county": report.county,
-        "issuer": report.issuer,
+        "issuer": report.issuer.strip() or issuer_of(report.group),
         "year": report.year,
         "span": span,
         "periods": [p.name for p in periods],

@@ -19,6 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from . import docx_reference as ref
+from .parts import has_appendix, has_foreword, has_related
 from .xmltext import xml_clean, xml_safe
 
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
@@ -285,7 +286,8 @@ def render_docx(content, published_at=None):
     )
     writer = _Writer(document)
     _title_page(writer, content)
-    _foreword(writer, content["foreword"])
+    if has_foreword(content):
+        _foreword(writer, content["foreword"])
     writer.paragraph("Innehållsförteckning", style="TOC Heading")
     placeholder = writer.paragraph()._p
     _page_break(writer)
@@ -295,8 +297,10 @@ def render_docx(content, published_at=None):
         for name in section["members"] or []:
             writer.paragraph(name, style="List Bullet")
     _activities(writer, content["activities"])
-    _related(writer, content["related"])
-    _appendix(writer, content["appendix"], public)
+    if has_related(content):
+        _related(writer, content["related"])
+    if has_appendix(content):
+        _appendix(writer, content["appendix"], public)
     writer.contents(placeholder)
     for section in document.sections:
         ref.set_page(section)
@@ -375,18 +379,21 @@ def _related(writer, related):
 def _appendix(writer, appendix, public):
     writer.document.add_section(WD_SECTION.NEW_PAGE)
     writer.heading(appendix["heading"], 1)
-    writer.heading(appendix["group"], 2)
-    writer.html(appendix["description_html"])
-    writer.heading("Kontaktpersoner", 2)
-    if public:
-        columns, keys = ["Roll", "Organisation", "E-post"], ["role", "organisation", "email"]
-    else:
-        columns = ["Namn", "Roll", "Organisation", "E-post", "Telefon"]
-        keys = ["name", "role", "organisation", "email", "phone"]
-    _table(writer, columns, [[p[key] or "" for key in keys] for p in appendix["contacts"]])
-    writer.heading("Medlemsorganisationer", 2)
-    for name in appendix["organisations"]:
-        writer.paragraph(name, style="List Bullet")
+    if appendix["description_html"].strip():
+        writer.heading(appendix["group"], 2)
+        writer.html(appendix["description_html"])
+    if appendix["contacts"]:
+        writer.heading("Kontaktpersoner", 2)
+        if public:
+            columns, keys = ["Roll", "Organisation", "E-post"], ["role", "organisation", "email"]
+        else:
+            columns = ["Namn", "Roll", "Organisation", "E-post", "Telefon"]
+            keys = ["name", "role", "organisation", "email", "phone"]
+        _table(writer, columns, [[p[key] or "" for key in keys] for p in appendix["contacts"]])
+    if appendix["organisations"]:
+        writer.heading("Medlemsorganisationer", 2)
+        for name in appendix["organisations"]:
+            writer.paragraph(name, style="List Bullet")
 
 
 def _table(writer, columns, rows):

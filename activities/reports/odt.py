@@ -30,6 +30,7 @@ from odfdo import (
     VarPageNumber,
 )
 
+from .parts import has_appendix, has_foreword, has_related
 from .xmltext import xml_clean as _xml_clean
 
 LANGUAGE = "sv-SE"
@@ -329,17 +330,8 @@ def render_odt(content):
     _paragraph(body, str(content["year"]))
     _page_break(body)
 
-    foreword = content["foreword"]
-    _heading(body, 1, "Förord")
-    _add_html(body, foreword["html"], notes)
-    if foreword["place"] or foreword["date"]:
-        _paragraph(body, ", ".join(p for p in (foreword["place"], foreword["date"]) if p))
-    for person in foreword["signatories"]:
-        paragraph = _paragraph(body)
-        _add_run(paragraph, person["name"], bold=True)
-        if person["title"]:
-            paragraph.append_plain_text("\n" + person["title"])
-    _page_break(body)
+    if has_foreword(content):
+        _foreword(body, content["foreword"], notes)
 
     toc = TOC("Innehållsförteckning", outline_level=3)
     body.append(toc)
@@ -388,8 +380,8 @@ def render_odt(content):
                 _list(body, lines)
 
     related = content["related"]
-    _heading(body, 1, f"{related['number']} {related['heading']}")
-    if related["items"]:
+    if has_related(content):
+        _heading(body, 1, f"{related['number']} {related['heading']}")
         odf_list = List(style=BULLETS)
         for item in related["items"]:
             paragraph = Paragraph(style="Text_20_body")
@@ -403,16 +395,46 @@ def render_odt(content):
             list_item.append(paragraph)
             odf_list.append(list_item)
         body.append(odf_list)
-    else:
-        _paragraph(body, "Inga rapporter angivna.")
 
+    if has_appendix(content):
+        _appendix(body, content, notes)
+
+    _fill_toc(toc, body)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _foreword(body, foreword, notes):
+    _heading(body, 1, "Förord")
+    _add_html(body, foreword["html"], notes)
+    if foreword["place"] or foreword["date"]:
+        _paragraph(body, ", ".join(p for p in (foreword["place"], foreword["date"]) if p))
+    for person in foreword["signatories"]:
+        paragraph = _paragraph(body)
+        _add_run(paragraph, person["name"], bold=True)
+        if person["title"]:
+            paragraph.append_plain_text("\n" + person["title"])
+    _page_break(body)
+
+
+def _appendix(body, content, notes):
+    """The appendix, each of its parts only when it has something to show."""
     appendix = content["appendix"]
     _page_break(body)
     _heading(body, 1, appendix["heading"])
-    _heading(body, 2, appendix["group"])
-    _add_html(body, appendix["description_html"], notes)
+    if appendix["description_html"].strip():
+        _heading(body, 2, appendix["group"])
+        _add_html(body, appendix["description_html"], notes)
+    if appendix["contacts"]:
+        _contacts(body, appendix["contacts"], content.get("is_public_edition", False))
+    if appendix["organisations"]:
+        _heading(body, 2, "Medlemsorganisationer")
+        _list(body, appendix["organisations"])
+
+
+def _contacts(body, contacts, public):
     _heading(body, 2, "Kontaktpersoner")
-    public = content.get("is_public_edition", False)
     columns = (
         ["Roll", "Organisation", "E-post"]
         if public
@@ -423,12 +445,5 @@ def render_odt(content):
         if public
         else ["name", "role", "organisation", "email", "phone"]
     )
-    rows = [[person[key] or "" for key in keys] for person in appendix["contacts"]]
+    rows = [[person[key] or "" for key in keys] for person in contacts]
     _table(body, "Kontaktpersoner", columns, rows)
-    _heading(body, 2, "Medlemsorganisationer")
-    _list(body, appendix["organisations"])
-
-    _fill_toc(toc, body)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()

@@ -20,7 +20,7 @@ from members.access import members_of
 from members.models import Membership, NotificationKind, Role
 from members.notifications import notify
 
-from .content import compile_content, public_edition
+from .content import compile_content, issuer_of, public_edition
 from .readiness import CHOICES
 
 
@@ -44,9 +44,13 @@ def report_create(*, group, first_period, last_period, by=None):
 
 def _new_draft(group, first_period, last_period):
     previous = group.reports.order_by("-created_at").first()
-    # The convening organisation (Länsstyrelsen): the group's issuing organisation, or for
-    # a group made before that was recorded, the first in the group's order.
-    convener = group.issuing_organisation or group.organisations.order_by("order").first()
+    # The issuer: the group's issuing organisation (Länsstyrelsen) when it is recorded;
+    # for a group made before that, the previous report's issuer or the first organisation
+    # in the group's order.
+    if previous is not None and group.issuing_organisation_id is None:
+        issuer = previous.issuer
+    else:
+        issuer = issuer_of(group)
     report = Report.objects.create(
         group=group,
         first_period=first_period,
@@ -56,7 +60,7 @@ def _new_draft(group, first_period, last_period):
         if previous
         else "Prostitution och människohandel för sexuella ändamål",
         county=group.county,
-        issuer=previous.issuer if previous else (convener.name if convener else group.name),
+        issuer=issuer,
         year=last_period.ends_on.year,
         foreword=previous.foreword if previous else "",
         foreword_place=previous.foreword_place if previous else "",

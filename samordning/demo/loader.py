@@ -62,6 +62,11 @@ def _group(spec):
                 organisation=organisation,
                 defaults={"group": group, "role": Role.REPRESENTATIVE},
             )
+    # Länsstyrelsen issues the group's reports (title page, issuer, coordinator's contacts).
+    issuer = next(o for o in organisations.values() if o.short_name == "Länsstyrelsen")
+    if group.issuing_organisation_id != issuer.pk:
+        group.issuing_organisation = issuer
+        group.save(update_fields=["issuing_organisation"])
     spec_coordinator = spec["coordinator"]
     coordinator = _person(
         spec_coordinator["email"], spec_coordinator["person"], spec_coordinator["title"]

@@ -196,6 +196,9 @@ class GroupBuilder(RecordsMixin, SubmissionsMixin):
             if user.email in existing:
                 user.pk = existing[user.email].pk
         convener = self.organisations[0]
+        # The convener (Länsstyrelsen) issues the group's reports.
+        self.group.issuing_organisation = convener
+        self.group.save(update_fields=["issuing_organisation"])
         memberships = [
             Membership(user=self.coordinator, group=self.group, role=Role.COORDINATOR),
             Membership(
