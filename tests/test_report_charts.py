@@ -1,17 +1,20 @@
 """A report's trend charts: off for a new report, offered only with three periods of data,
 and only for the measures the group's questions gather."""
 
+import io
 from datetime import date
 
 import pytest
 from django.urls import reverse
+from docx import Document
 
-from activities.models import Question, QuestionKind
+from activities.models import Question, QuestionKind, Report
 from activities.reports.content import compile_content
-from activities.reports.render import render_html_document
+from activities.reports.render import render_docx, render_html_document, render_pdf
 from activities.reports.services import report_create
 
 from .conftest import approved, make_past_period
+from .test_report_files import _pages
 
 pytestmark = pytest.mark.django_db
 
@@ -121,3 +124,49 @@ def test_the_coordinator_turns_the_charts_on_in_the_editor(world, client):
     assert client.post(url, data).status_code == 302
     report.refresh_from_db()
     assert report.include_trends is True
+
+
+def test_the_charts_are_in_the_pdf_and_word_file_with_their_numbers(world):
+    periods = _periods(world, 3)
+    _without_steering_documents(periods)
+    report = report_create(group=world.group, first_period=periods[0], last_period=periods[-1])
+    report.include_trends = True
+    report.save()
+    content = compile_content(report)
+    text = " ".join("\n".join(_pages(render_pdf(content))).split())
+    assert "Utvecklingen i siffror" in text
+    assert "Aktiviteter per period: siffrorna Period Värde Kvartal 1" in text
+    assert STEERING_SV not in text and "styrdokument 0 %" not in text
+    document = Document(io.BytesIO(render_docx(content)))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert ACTIVITIES_SV in paragraphs and ON_TIME_SV in paragraphs
+    assert STEERING_SV not in paragraphs
+    assert document.tables[0].rows[0].cells[1].text == "Värde"
+
+
+def test_the_offer_and_the_compile_run_fixed_queries_whatever_the_data(world, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .conftest import make_activity
+
+    periods = _periods(world, 3)
+    report = report_create(group=world.group, first_period=periods[0], last_period=periods[-1])
+    report.include_trends = True
+    report.save()
+    url = reverse("activities:report_edit", args=[world.group.slug, report.pk])
+    client.force_login(world.coordinator)
+
+    def measure():
+        client.get(url)
+        with CaptureQueriesContext(connection) as page:
+            client.get(url)
+        with CaptureQueriesContext(connection) as compile_:
+            compile_content(Report.objects.get(pk=report.pk))
+        return len(page), len(compile_)
+
+    small = measure()
+    for n in range(3):
+        approved(periods[n], world.org_b, world.rep_b, world.coordinator, {1: "Vi deltar."})
+        make_activity(world.org_b, title=f"Utbildning {n}", starts_on=periods[n].starts_on)
+    assert measure() == small

@@ -37,20 +37,19 @@ MIN_CHART_PERIODS = 3
 
 
 def chart_measures(periods):
-    """The measures worth a chart over these periods, in MEASURES order: none unless at
-    least three of them have answers submitted; of the rest, only those whose records the
-    periods' questions gather (a group that never asks about steering documents gets no
-    steering-document chart). Two queries."""
-    periods = list(periods)
-    with_data = (
-        Submission.objects.filter(period__in=periods, submitted_at__isnull=False)
-        .values("period_id")
+    """The measures worth a chart over these periods (a list or a queryset), in MEASURES
+    order: none unless at least three of them have answers submitted; of the rest, only
+    those whose records the questions of those periods gather (a group that never asks
+    about steering documents gets no steering-document chart). One query."""
+    asked = set(
+        Question.objects.filter(period__in=periods, period__submissions__submitted_at__isnull=False)
+        .order_by()
+        .values_list("period_id", "kind")
         .distinct()
-        .count()
     )
-    if with_data < MIN_CHART_PERIODS:
+    if len({period_id for period_id, _kind in asked}) < MIN_CHART_PERIODS:
         return []
-    kinds = set(Question.objects.filter(period__in=periods).values_list("kind", flat=True))
+    kinds = {kind for _period_id, kind in asked}
     return [measure for measure, kind in MEASURES.items() if kind is None or kind in kinds]
 
 
