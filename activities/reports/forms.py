@@ -57,9 +57,9 @@ class ReportForm(ModelForm):
         if not chart_titles:
             del self.fields["include_trends"]
         else:
-            self.fields["include_trends"].help_text = _(
-                "For the covered periods: %(charts)s."
-            ) % {"charts": "; ".join(str(title) for title in chart_titles)}
+            charts = "; ".join(str(title) for title in chart_titles)
+            help_text = _("For the covered periods: %(charts)s.") % {"charts": charts}
+            self.fields["include_trends"].help_text = help_text
 
 
 def _formfield(field, **kwargs):
