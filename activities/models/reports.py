@@ -49,8 +49,10 @@ class Report(models.Model):
     appendix_description = models.TextField(
         _("the group's description in the appendix"), blank=True
     )
+    # Off for a new report; the editor offers it only where charts mean something
+    # (reports.trends.chart_measures).
     include_trends = models.BooleanField(
-        _("include the trend charts in the activities chapter"), default=True
+        _("include the trend charts in the activities chapter"), default=False
     )
     # What to do with an organisation whose answers are not approved when the report is
     # published: {organisation id: "wait" | "leave_out" | "sentence"}; none means the

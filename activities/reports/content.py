@@ -20,7 +20,7 @@ from activities.reporting.questionnaire import BY_QUESTION_KIND
 from samordning.text import render_markdown, render_markdown_with_footnotes
 
 from .readiness import LEAVE_OUT, choice_for, members_during, not_ready_sentence, submission_states
-from .trends import trend_charts, trends
+from .trends import chart_measures, trend_charts, trends
 
 CONTENT_VERSION = 1
 
@@ -90,10 +90,16 @@ def _organisation_chapter(report, periods, questions):
 
 
 def _charts(report, periods):
-    """The trend charts for the covered periods, as plain data (frozen with a version)."""
+    """The trend charts for the covered periods, as plain data (frozen with a version):
+    only if the coordinator asked for them, and only those that mean something here."""
+    if not report.include_trends:
+        return []
+    measures = chart_measures(periods)
+    if not measures:
+        return []
     return [
         {**chart, "title": str(chart["title"])}
-        for chart in trend_charts(trends(report.group, periods))
+        for chart in trend_charts(trends(report.group, periods), measures)
     ]
 
 
@@ -173,7 +179,7 @@ def _compile(report):
             ],
             "no_report_sentence": report.no_report_sentence,
             "organisations": _organisation_chapter(report, periods, questions),
-            "charts": _charts(report, periods) if report.include_trends else [],
+            "charts": _charts(report, periods),
         },
         "related": {
             "number": chapter + 1,

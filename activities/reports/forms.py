@@ -50,6 +50,17 @@ class ReportForm(ModelForm):
             "appendix_description": forms.Textarea(attrs={"rows": 4}),
         }
 
+    def __init__(self, *args, chart_titles=(), **kwargs):
+        """chart_titles: the trend charts this report may carry (reports.trends); with
+        none, the switch is not offered and the saved choice is left as it is."""
+        super().__init__(*args, **kwargs)
+        if not chart_titles:
+            del self.fields["include_trends"]
+        else:
+            charts = "; ".join(str(title) for title in chart_titles)
+            help_text = _("For the covered periods: %(charts)s.") % {"charts": charts}
+            self.fields["include_trends"].help_text = help_text
+
 
 def _formfield(field, **kwargs):
     if isinstance(field, models.URLField):

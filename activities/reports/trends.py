@@ -1,10 +1,14 @@
 """The group's trends: per period, the measures the status page's trend charts and a
-report's charts show. Each read uses a fixed number of queries whatever the data size."""
+report's charts show. Each read uses a fixed number of queries whatever the data size.
+
+`chart_measures` is the one place that decides which charts a report may carry: the
+editor offers them and the compile draws them from its answer."""
 
 from collections import Counter
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from activities.models import (
     Activity,
@@ -12,12 +16,46 @@ from activities.models import (
     Need,
     NeedKind,
     Period,
+    Question,
+    QuestionKind,
     SteeringDocument,
     SteeringDocumentStatus,
     Submission,
 )
 
 TREND_PERIODS = 8
+
+# The measures a report's charts can show, each with the kind of question whose records
+# it counts (None: reporting on time, which every group does).
+MEASURES = {
+    "activities": QuestionKind.ACTIVITIES,
+    "steering_documents": QuestionKind.STEERING_DOCUMENTS,
+    "on_time": None,
+}
+# A trend needs at least this many periods of data to mean something.
+MIN_CHART_PERIODS = 3
+
+
+def chart_measures(periods):
+    """The measures worth a chart over these periods (a list or a queryset), in MEASURES
+    order: none unless at least three of them have answers submitted; of the rest, only
+    those whose records the questions of those periods gather (a group that never asks
+    about steering documents gets no steering-document chart). One query."""
+    asked = set(
+        Question.objects.filter(period__in=periods, period__submissions__submitted_at__isnull=False)
+        .order_by()
+        .values_list("period_id", "kind")
+        .distinct()
+    )
+    if len({period_id for period_id, _kind in asked}) < MIN_CHART_PERIODS:
+        return []
+    kinds = {kind for _period_id, kind in asked}
+    return [measure for measure, kind in MEASURES.items() if kind is None or kind in kinds]
+
+
+def measure_titles(measures):
+    """The chart titles of these measures, for the editor's list of what it offers."""
+    return [_CHART_TITLES[measure]() for measure in measures]
 
 
 def trends(group, periods=None):
@@ -135,24 +173,32 @@ def bar_chart(title, bars, unit=""):
     }
 
 
-def trend_charts(data):
-    """The three charts of the trends page, from trends() data."""
-    from django.utils.translation import gettext as _
+_CHART_TITLES = {
+    "activities": lambda: _("Activities per period"),
+    "steering_documents": lambda: _("Share of organisations with a steering document in force"),
+    "on_time": lambda: _("Organisations that reported on time"),
+}
+_CHART_VALUES = {
+    "activities": ("activities_total", ""),
+    "steering_documents": ("plan_share", "%"),
+    "on_time": ("on_time", ""),
+}
 
+
+def trend_charts(data, measures=tuple(MEASURES)):
+    """The charts of these measures (by default all three of the trends page), from
+    trends() data."""
     if not data["periods"]:
         return []
     rows = data["rows"]
-    return [
-        bar_chart(
-            _("Activities per period"), [(r["period"].name, r["activities_total"]) for r in rows]
-        ),
-        bar_chart(
-            _("Share of organisations with a steering document in force"),
-            [(r["period"].name, r["plan_share"]) for r in rows],
-            unit="%",
-        ),
-        bar_chart(
-            _("Organisations that reported on time"),
-            [(r["period"].name, r["on_time"]) for r in rows],
-        ),
-    ]
+    charts = []
+    for measure in measures:
+        key, unit = _CHART_VALUES[measure]
+        charts.append(
+            bar_chart(
+                _CHART_TITLES[measure](),
+                [(r["period"].name, r[key]) for r in rows],
+                unit=unit,
+            )
+        )
+    return charts

@@ -24,6 +24,7 @@ from . import services
 from .content import compile_content, public_edition
 from .forms import FORMSETS, PeriodSpanForm, PublishForm, ReportForm
 from .readiness import report_readiness
+from .trends import chart_measures, measure_titles
 
 FORMATS = {
     "pdf": "application/pdf",
@@ -93,7 +94,8 @@ def report_edit(request, slug, pk):
     """The coordinator edits every part of the draft."""
     group_access = access.coordinator_access_for(request.user, slug)
     report = _report_for(group_access, pk)
-    form = ReportForm(request.POST or None, instance=report)
+    chart_titles = measure_titles(chart_measures(report.periods()))
+    form = ReportForm(request.POST or None, instance=report, chart_titles=chart_titles)
     formsets = {
         key: (formset_class(request.POST or None, instance=report, prefix=key), label)
         for key, (formset_class, label) in FORMSETS.items()
@@ -121,6 +123,7 @@ def report_edit(request, slug, pk):
             "group": group_access.group,
             "report": report,
             "form": form,
+            "charts_offered": bool(chart_titles),
             "formsets": [(key, fs, label) for key, (fs, label) in formsets.items()],
         },
     )
