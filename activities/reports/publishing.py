@@ -24,7 +24,7 @@ ABANDONED_AFTER = timedelta(minutes=15)
 
 # What a failed step was, for the progress page.
 STEPS = {
-    "content": _("compiling the report's content"),
+    "content": _("the report's content"),
     "pdf": _("the PDF file"),
     "docx": _("the Word file"),
     "public_pdf": _("the public edition's PDF file"),
