@@ -82,9 +82,7 @@ def report_publish(request, slug, pk):
     )
     if not created:
         messages.info(request, _("Publishing is already under way."))
-    return redirect(
-        "activities:report_publishing", slug=slug, pk=report.pk, request_pk=publish.pk
-    )
+    return redirect("activities:report_publishing", slug=slug, pk=report.pk, request_pk=publish.pk)
 
 
 @never_cache
