@@ -77,7 +77,12 @@ urlpatterns = [
     path(REPORT, report_views.report_edit, name="report_edit"),
     path(REPORT + "kontakter/", report_views.report_contacts_refresh, name="report_contacts"),
     path(REPORT + "forhandsvisning/", report_views.report_preview, name="report_preview"),
-    path(REPORT + "publicera/", report_views.report_publish, name="report_publish"),
+    path(REPORT + "publicera/", readiness_views.report_publish, name="report_publish"),
+    path(
+        REPORT + "publicering/<int:request_pk>/",
+        readiness_views.report_publishing,
+        name="report_publishing",
+    ),
     path(REPORT + "klar/", readiness_views.report_readiness_page, name="report_readiness"),
     path(VERSION, report_views.report_version, name="report_version"),
     path(VERSION + "lagesrapport.<str:fmt>", report_views.report_version_file, name="report_file"),

@@ -41,7 +41,7 @@ from activities.reports.forms import PublishForm
 from members.models import Invitation, Organisation, Role, User
 from samordning.text import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 
-from .conftest import PASSWORD, answer, make_period, make_report, sent_mail
+from .conftest import PASSWORD, answer, make_period, make_report, run_task_queue, sent_mail
 from .hostile import CORPUS
 
 pytestmark = pytest.mark.django_db
@@ -779,6 +779,7 @@ def test_publishing_keeps_the_change_note_or_refuses_it(
     note = "\n".join(t for t in SAMPLE if t not in EDGE)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, {"change_note": note, "is_public": "on"})
+        run_task_queue()  # publishing runs in the task queue
     version = report.versions.latest("number")
     assert response.status_code == 302
     assert version.change_note == note.strip()

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from activities.models import Comment, SteeringDocument, TargetGroup
+from activities.models import Comment, PublishRequest, SteeringDocument, TargetGroup
 from members.models import Invitation, Role
 
 from .conftest import (
@@ -147,6 +147,8 @@ EXPECTED.update(
         "activities:report_preview": ("get", COORDINATOR_ONLY),
         "activities:report_publish": ("post", COORDINATOR_ACTION),
         "activities:report_readiness": ("get", COORDINATOR_ONLY),
+        # The progress of a publish: the coordinator's.
+        "activities:report_publishing": ("get", COORDINATOR_ONLY),
         "activities:report_version": ("get", GROUP_MEMBERS),
         "activities:report_file": ("get", GROUP_MEMBERS),
         # The archive copy (PDF/A): the coordinator's, never the group's or the public's.
@@ -350,6 +352,9 @@ def _report_kwargs(name, world):
     }:
         return {"slug": slug, "pk": report.pk}
     version = make_version(report, is_public=True)
+    if name == "activities:report_publishing":
+        publish = PublishRequest.objects.create(report=report, state="done", version=version)
+        return {"slug": slug, "pk": report.pk, "request_pk": publish.pk}
     kwargs = {"slug": slug, "pk": report.pk, "number": version.number}
     if name in {"activities:report_file", "activities:public_report_file"}:
         kwargs["fmt"] = "pdf"

@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from activities.models import Activity, Comment, SteeringDocument
+from activities.models import Activity, Comment, PublishRequest, SteeringDocument
 from members import audit
 from members.models import OutgoingMail, Role
 
@@ -46,6 +46,9 @@ class Growing:
         self.past_start = date(2026, 7, 1)
         self.report = make_report(self.group, [self.period])
         self.version = make_version(self.report, is_public=True)
+        self.publish = PublishRequest.objects.create(
+            report=self.report, requested_by=world.coordinator, state="done", version=self.version
+        )
         answer(self.period, world.org_a, world.rep_a, {1: "Vi arbetar.", 2: "Ja."})
         answer(self.period, world.org_b, world.rep_b, {1: "Vi deltar."}, submit=True)
         self.document = SteeringDocument.objects.create(
@@ -65,6 +68,7 @@ class Growing:
         person = make_person(f"rep{n}@example.org", f"Representant {n}")
         give_role(person, group, Role.REPRESENTATIVE, organisation)
         give_role(make_person(f"lasare{n}@example.org"), group, Role.READER)
+        PublishRequest.objects.create(report=self.report, state="failed", error=f"Fel {n}")
 
         self.past_start = self.past_start - timedelta(days=92)
         past = make_past_period(group, f"Kvartal {n}", self.past_start.replace(day=1))
@@ -130,7 +134,8 @@ QUERIES = {
     "reports": (5, 5),
     "report edit": (11, 11),
     "report preview": (16, 16),
-    "report readiness": (10, 10),
+    "report readiness": (11, 11),
+    "report publishing": (4, 4),
     "published report": (6, 4),
     "report PDF": (5, 5),
     "report DOCX": (5, 5),
@@ -299,6 +304,13 @@ def _pages(data):
             "coordinator",
             "activities:report_readiness",
             {"slug": slug, "pk": report.pk},
+            "",
+        ),
+        (
+            "report publishing",
+            "coordinator",
+            "activities:report_publishing",
+            {"slug": slug, "pk": report.pk, "request_pk": data.publish.pk},
             "",
         ),
         (

@@ -9,7 +9,7 @@ from activities.models import Submission, SubmissionStatus, Transition
 from activities.reporting import services
 from activities.reports import services as report_services
 
-from .conftest import answer, make_period, make_report
+from .conftest import answer, make_period, make_report, run_task_queue
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -85,6 +85,23 @@ def test_ten_parallel_identical_publishes_make_one_version(world):
         10, lambda i: report_services.report_publish(report=report, by=world.coordinator)
     )
     assert all(kind == "ok" for kind, _ in results), results
+    assert report.versions.count() == 1
+
+
+def test_ten_parallel_publish_clicks_queue_one_publish(world, settings):
+    from activities.models import PublishRequest
+    from activities.reports import publishing
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    report = make_report(world.group, [make_period(world.group)])
+    results = _in_parallel(
+        10, lambda i: publishing.publish_request(report=report, by=world.coordinator)
+    )
+    assert all(kind == "ok" for kind, _ in results), results
+    assert sum(1 for _, (_request, created) in results if created) == 1
+    assert len({request.pk for _, (request, _created) in results}) == 1
+    assert PublishRequest.objects.count() == 1
+    run_task_queue()
     assert report.versions.count() == 1
 
 

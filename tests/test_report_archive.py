@@ -21,6 +21,8 @@ from activities.reports.archive import render_archive_pdf
 from activities.reports.render import LockedURLFetcher
 from members.models import AuditEvent, User
 
+from .conftest import run_task_queue
+
 pytestmark = pytest.mark.xdist_group("demo-report")
 
 NS = {
@@ -189,6 +191,7 @@ def test_publishing_stores_a_new_archive_copy_with_each_version(demo, client):
         reverse("activities:report_publish", args=["vasterbotten", demo.report_id]),
         {"change_note": "Rättad uppgift.", "is_public": ""},
     )
+    run_task_queue()  # publishing runs in the task queue
     second = demo.report.versions.get(number=2)
     assert second.archive_pdf.name.endswith("-v2-arkiv.pdf")
     reader = PdfReader(io.BytesIO(second.archive_pdf.read()))

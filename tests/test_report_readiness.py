@@ -23,6 +23,7 @@ from .conftest import (
     make_period,
     make_person,
     make_report,
+    run_task_queue,
 )
 from .test_reports import _Form
 
@@ -181,6 +182,7 @@ def test_the_choice_is_stored_audited_and_honoured_in_the_published_files(world,
         reverse("activities:report_publish", args=[world.group.slug, report.pk]),
         {"change_note": ""},
     )
+    run_task_queue()  # publishing runs in the task queue
     version = report.versions.get()
     chapters = _chapters(version.content)
     assert orgs["returned"].name not in chapters

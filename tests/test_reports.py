@@ -19,7 +19,7 @@ from activities.reports.render import (
 )
 from activities.reports.services import report_create
 
-from .conftest import approved, make_past_period, make_period
+from .conftest import approved, make_past_period, make_period, run_task_queue
 from .test_report_files import _pages
 
 
@@ -99,6 +99,7 @@ def test_the_coordinator_creates_edits_previews_and_publishes(world, client):
         reverse("activities:report_publish", args=[world.group.slug, report.pk]),
         {"is_public": "on"},
     )
+    run_task_queue()  # publishing runs in the task queue
     version = report.versions.get()
     assert version.is_public
     assert "Ett nytt förord" in "\n".join(_pages(version.pdf.read()))

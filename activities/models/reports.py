@@ -18,6 +18,8 @@ __all__ = [
     "ReportSection",
     "ReportSignatory",
     "ReportVersion",
+    "PublishRequest",
+    "PublishState",
 ]
 
 
@@ -234,3 +236,53 @@ class ReportVersion(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError("A published version is kept; unpublish it instead.")
+
+
+class PublishState(models.TextChoices):
+    QUEUED = "queued", _("Waiting in the queue")
+    RUNNING = "running", _("Being made")
+    DONE = "done", _("Published")
+    FAILED = "failed", _("Failed")
+
+
+class PublishRequest(models.Model):
+    """A coordinator's publish of a draft, worked off in the task queue: while one is
+    queued or running, another publish of the same draft is that one (one per report)."""
+
+    not_on_group_pages = (
+        "Shown only on its own progress page, which is never cached; the version it "
+        "makes raises the group's pages."
+    )
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="publish_requests")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    change_note = models.TextField(blank=True)
+    is_public = models.BooleanField(default=False)
+    state = models.CharField(max_length=10, choices=PublishState, default=PublishState.QUEUED)
+    # What failed: the step (a file, reports.publishing.STEPS) and the error's own words.
+    failed_step = models.CharField(max_length=20, blank=True)
+    error = models.CharField(max_length=500, blank=True)
+    version = models.ForeignKey(
+        ReportVersion, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report"],
+                condition=Q(state__in=["queued", "running"]),
+                name="publish_request_one_at_a_time",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.report}: {self.state}"
+
+    @property
+    def is_pending(self):
+        return self.state in (PublishState.QUEUED, PublishState.RUNNING)

@@ -196,6 +196,16 @@ def _contacts_from_group(report):
     ReportContact.objects.bulk_create(rows)
 
 
+class PublishError(Exception):
+    """A step of publishing failed (`step`: "content" or the file being made); nothing
+    was stored."""
+
+    def __init__(self, step, error):
+        super().__init__(f"{step}: {type(error).__name__}: {error}")
+        self.step = step
+        self.error = error
+
+
 def report_publish(*, report, by, change_note="", is_public=False):
     """Freeze the report as its next version: the compiled content and the PDF, Word and
     ODT files of both editions (the group's and the public one), and the group's edition
@@ -205,20 +215,30 @@ def report_publish(*, report, by, change_note="", is_public=False):
     from activities.reports.odt import render_odt
     from activities.reports.render import render_docx, render_pdf
 
-    content = compile_content(report)
-    public = public_edition(content)
-    # Rendering takes a second or two: do it before taking any lock. The Word files carry
+    try:
+        content = compile_content(report)
+        public = public_edition(content)
+    except Exception as error:
+        raise PublishError("content", error) from error
+    # Rendering takes a second or two: do it before taking any lock (and before the
+    # transaction: a file that cannot be made leaves nothing stored). The Word files carry
     # the publish time in their properties: taken once, before rendering.
     published_at = timezone.now()
-    files = {
-        "pdf": render_pdf(content),
-        "docx": render_docx(content, published_at=published_at),
-        "public_pdf": render_pdf(public),
-        "public_docx": render_docx(public, published_at=published_at),
-        "archive_pdf": render_archive_pdf(content, published_at=published_at),
-        "odt": render_odt(content),
-        "public_odt": render_odt(public),
+    renderers = {
+        "pdf": lambda: render_pdf(content),
+        "docx": lambda: render_docx(content, published_at=published_at),
+        "public_pdf": lambda: render_pdf(public),
+        "public_docx": lambda: render_docx(public, published_at=published_at),
+        "archive_pdf": lambda: render_archive_pdf(content, published_at=published_at),
+        "odt": lambda: render_odt(content),
+        "public_odt": lambda: render_odt(public),
     }
+    files = {}
+    for field, make in renderers.items():
+        try:
+            files[field] = make()
+        except Exception as error:
+            raise PublishError(field, error) from error
     with transaction.atomic():
         # Locks: the report (two publishes of one draft take turns), then (by the new
         # version) the group (members.locks).

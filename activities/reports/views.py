@@ -22,8 +22,7 @@ from samordning.fragments import shared_fragment, shared_page
 
 from . import services
 from .content import compile_content, public_edition
-from .forms import FORMSETS, PeriodSpanForm, PublishForm, ReportForm
-from .readiness import report_readiness
+from .forms import FORMSETS, PeriodSpanForm, ReportForm
 from .trends import chart_measures, measure_titles
 
 FORMATS = {
@@ -157,34 +156,6 @@ def report_preview(request, slug, pk):
             "public_preview": public,
         },
     )
-
-
-@require_POST
-def report_publish(request, slug, pk):
-    """The coordinator publishes the draft as a new, frozen version."""
-    group_access = access.coordinator_access_for(request.user, slug)
-    report = _report_for(group_access, pk)
-    form = PublishForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-        return redirect("activities:report_readiness", slug=slug, pk=report.pk)
-    if report_readiness(report)["waiting"]:
-        messages.error(
-            request,
-            _(
-                "You chose to wait for an organisation whose answers are not approved: "
-                "publish when they are, or choose otherwise on this page."
-            ),
-        )
-        return redirect("activities:report_readiness", slug=slug, pk=report.pk)
-    version = services.report_publish(
-        report=report,
-        by=request.user,
-        change_note=form.cleaned_data["change_note"],
-        is_public=form.cleaned_data["is_public"],
-    )
-    messages.success(request, _("Version %(number)s was published.") % {"number": version.number})
-    return redirect("activities:report_version", slug=slug, pk=report.pk, number=version.number)
 
 
 def published_body(version, edition):

@@ -7,10 +7,12 @@ import re
 
 import pytest
 from django.test import override_settings
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from samordning.demo.loader import load_demo
 
+from ..conftest import run_task_queue
 from .conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -56,8 +58,18 @@ def test_an_organisation_not_approved_is_shown_chosen_for_and_printed(demo, new_
     )
     assert_accessible(page)
 
-    page.get_by_role("button", name="Publicera en ny version").click()
-    assert page.get_by_text("Version 1 har publicerats.").is_visible()
+    # Publishing in the database task queue, as in production: the progress page first,
+    # then (the worker done) it reloads itself and shows the new version.
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        page.get_by_role("button", name="Publicera en ny version").click()
+        assert page.get_by_role("heading", name=re.compile("^Publiceringen pågår")).is_visible()
+        assert page.get_by_text("Väntar i kön").is_visible()
+        run_task_queue()
+        expect(
+            page.get_by_role("heading", name=re.compile("^Version 1 har publicerats"))
+        ).to_be_visible(timeout=15_000)
+    assert_accessible(page, "report-published")
+    page.get_by_role("link", name="Visa version 1").click()
     assert page.get_by_text("Ett förord som sparas på vägen till granskningen.").is_visible()
     chapter = page.locator(
         "section.organisation",
