@@ -21,6 +21,7 @@ from activities.models import (
     Comment,
     Need,
     Period,
+    PublishRequest,
     Reminder,
     Report,
     ReportVersion,
@@ -47,7 +48,7 @@ from .conftest import PASSWORD, answer, make_period, make_records, make_report, 
 APPS = ("members", "activities")
 # Rows the commands add themselves, and the models the export leaves out on purpose.
 COMMAND_EVENTS = "activities.group."
-NOT_CARRIED = (OutgoingMail, Invitation, Reminder)
+NOT_CARRIED = (OutgoingMail, Invitation, Reminder, PublishRequest)
 MOMENT = datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=UTC)
 
 

@@ -20,6 +20,7 @@ from activities.models import (
     Comment,
     Need,
     Period,
+    PublishRequest,
     Question,
     RelatedReport,
     Reminder,
@@ -76,8 +77,9 @@ MODELS = [
 ]
 # Belong to a group but are transient: the mail queue, invitations (one-time links that
 # name the old address of the site), and the coordinator's reminders (they only keep a
-# second reminder from going out within 24 hours; the audit log keeps that they were sent).
-LEFT_OUT = [OutgoingMail, Invitation, Reminder]
+# second reminder from going out within 24 hours; the audit log keeps that they were sent),
+# and requests to publish a report (the versions they made are carried).
+LEFT_OUT = [OutgoingMail, Invitation, Reminder, PublishRequest]
 # Rights and standing in the installation rather than in the group, and the sessions'
 # sign-out counter. A person new to the installation is created active and without
 # rights; a person who already has an account keeps it as it is.
