@@ -4,6 +4,7 @@ page follows. axe on each page; none scrolls sideways at 320 px."""
 
 import pytest
 from django.test import override_settings
+from playwright.sync_api import expect
 
 from activities.models import Submission, SubmissionStatus
 from samordning.demo.loader import load_demo
@@ -76,4 +77,4 @@ def test_a_representative_sends_with_an_empty_answer_after_confirming(demo, new_
     assert_accessible(page, "answers-sent")
     _fits_a_phone(page)
     page.get_by_role("link", name="Se svaren som ni skickade in").click()
-    assert page.locator(".submission-facts").get_by_text("Inskickad").is_visible()
+    expect(page.locator(".submission-facts").get_by_text("Inskickad")).to_be_visible()
