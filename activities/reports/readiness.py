@@ -20,6 +20,7 @@ from activities.models import (
     Submission,
     SubmissionStatus,
 )
+from activities.reporting.reads import NOT_STARTED, STATE_LABELS
 from members.form_errors import Form
 
 # What becomes of an organisation that is not ready (Report.not_ready_choices).
@@ -31,15 +32,6 @@ CHOICES = [
 ]
 DEFAULT_CHOICE = SENTENCE
 
-# An organisation's state over the report's periods; approved means ready.
-NOT_STARTED = "not_started"
-STATE_LABELS = {
-    NOT_STARTED: _("Not started"),
-    SubmissionStatus.DRAFT: SubmissionStatus.DRAFT.label,
-    SubmissionStatus.SUBMITTED: SubmissionStatus.SUBMITTED.label,
-    SubmissionStatus.RETURNED: SubmissionStatus.RETURNED.label,
-    SubmissionStatus.APPROVED: SubmissionStatus.APPROVED.label,
-}
 NOT_APPROVED_SENTENCE = _("The organisation's answers for the period have not yet been approved.")
 
 
@@ -54,7 +46,8 @@ def submission_states(periods):
     """Organisation id → its state over the periods (one query): approved if any period's
     answers are approved; else the state of its latest submission with any answer
     written; an empty draft, or none, is "not started"."""
-    written = Answer.objects.filter(submission=OuterRef("pk"), text__regex=r"\S")
+    # A blank answer is stored as "" (reporting.services.normalise_text).
+    written = Answer.objects.filter(submission=OuterRef("pk")).exclude(text="")
     rows = (
         Submission.objects.filter(period__in=periods)
         .annotate(written=Exists(written))
